@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"unicode"
+)
+
+//go:embed data/stopwords.txt
+var stopwordData string
+
+// stopwords maps a word to the languages it is common in.
+var stopwords = parseStopwords(stopwordData)
+
+func parseStopwords(data string) map[string][]string {
+	m := map[string][]string{}
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		lang, words, ok := strings.Cut(line, ":")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(words) {
+			m[w] = append(m[w], strings.TrimSpace(lang))
+		}
+	}
+	return m
+}
+
+// detectLang guesses a note's language from its common words: "en" for
+// English, a code from data/stopwords.txt for the others, or "und" for a
+// note mostly in a script other than Latin. A note with no common word at
+// all ("Hi Joe") counts as English.
+func detectLang(text string, toks []token) string {
+	latin, other := 0, 0
+	for _, r := range text {
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		default:
+			other++
+		}
+	}
+	if other > latin {
+		return "und"
+	}
+	score := map[string]int{}
+	for _, t := range toks {
+		for _, l := range stopwords[t.Key] {
+			score[l]++
+		}
+	}
+	best, bestScore := "en", score["en"]
+	for _, l := range []string{"fr", "es", "it", "de", "pt", "nl"} {
+		if score[l] > bestScore && score[l] >= 2 {
+			best, bestScore = l, score[l]
+		}
+	}
+	return best
+}

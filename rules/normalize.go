@@ -1,0 +1,174 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a normalised note.
+type token struct {
+	Key  string // folded, diacritics stripped, apostrophes straightened: what phrase lists match
+	Orig string // the word as written (after NFKC), for capitalisation checks
+	Seg  int    // segment number: segments are separated by punctuation and line breaks
+
+	Start, End int // byte offsets of the word in the normalised text
+}
+
+// zeroWidth are removed before anything else looks at a note.
+var zeroWidth = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "")
+
+var folder = cases.Fold()
+
+// stripMarks removes combining marks after canonical decomposition, so that
+// "réseau" and "reseau" share a key.
+var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// normalize applies NFKC and removes zero-width characters and invalid bytes.
+// ASCII text is returned as it is.
+func normalize(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = zeroWidth.Replace(s)
+	// NFKC folds non-breaking and other odd spaces to U+0020, full-width
+	// letters to ASCII, ligatures to letters.
+	return norm.NFKC.String(s)
+}
+
+// foldKey turns a word into its matching key.
+func foldKey(w string) string {
+	if isASCII(w) {
+		return strings.ToLower(w)
+	}
+	w = folder.String(w)
+	if k, _, err := transform.String(stripMarks, w); err == nil {
+		w = k
+	}
+	return w
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʼ', '′', '`', '´':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// isSegmentBreak reports whether r ends a segment (a clause of the note).
+func isSegmentBreak(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', '\n', '\r', '(', ')', '"', '“', '”', '«', '»',
+		'–', '—', '…', '、', '。', '，', '！', '？', '：', '；', '|', '/':
+		return true
+	}
+	return false
+}
+
+// tokenize splits a normalised note into words. Apostrophes inside a word
+// are kept (and straightened) so that English contractions can be expanded;
+// everything else that is not a letter, digit or mark separates words.
+func tokenize(s string) []token {
+	var toks []token
+	seg := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			if isSegmentBreak(r) || (r == '-' && i > 0 && s[i-1] == ' ') {
+				if r == '.' && len(toks) > 0 && toks[len(toks)-1].Seg == seg && abbreviations[toks[len(toks)-1].Key] {
+					i += size
+					continue
+				}
+				if len(toks) > 0 && toks[len(toks)-1].Seg == seg {
+					seg++
+				}
+			}
+			i += size
+			continue
+		}
+		j := i
+		var b strings.Builder
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				b.WriteString(s[j : j+size])
+				j += size
+				continue
+			}
+			if isApostrophe(r) && j+size < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[j+size:])
+				if unicode.IsLetter(next) && b.Len() > 0 {
+					b.WriteByte('\'')
+					j += size
+					continue
+				}
+			}
+			break
+		}
+		word := b.String()
+		for _, k := range expand(foldKey(word)) {
+			toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: i, End: j})
+		}
+		i = j
+	}
+	return toks
+}
+
+// contractions that keep their pronoun: "it's" is "it is", not a possessive.
+var isContraction = map[string]string{
+	"it": "is", "that": "is", "there": "is", "what": "is", "who": "is", "he": "is",
+	"she": "is", "here": "is", "where": "is", "let": "us",
+}
+
+var suffixes = []struct{ suffix, word string }{
+	{"n't", "not"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"}, {"'d", "would"}, {"'m", "am"},
+}
+
+var irregular = map[string][]string{
+	"can't": {"can", "not"}, "won't": {"will", "not"}, "shan't": {"shall", "not"},
+	"cannot": {"can", "not"}, "ain't": {"am", "not"},
+}
+
+// expand turns a folded word into one or more keys: English contractions
+// are expanded ("i'd" → "i would"), a possessive 's is dropped, and any
+// other apostrophe splits the word ("j'aimerais" → "j aimerais").
+func expand(w string) []string {
+	if !strings.Contains(w, "'") {
+		return []string{w}
+	}
+	if ks, ok := irregular[w]; ok {
+		return ks
+	}
+	for _, s := range suffixes {
+		if stem, ok := strings.CutSuffix(w, s.suffix); ok && stem != "" && !strings.Contains(stem, "'") {
+			return []string{stem, s.word}
+		}
+	}
+	if stem, ok := strings.CutSuffix(w, "'s"); ok && stem != "" && !strings.Contains(stem, "'") {
+		if word, ok := isContraction[stem]; ok {
+			return []string{stem, word}
+		}
+		return []string{stem}
+	}
+	return strings.FieldsFunc(w, func(r rune) bool { return r == '\'' })
+}
+
+// keys returns the keys of toks.
+func keys(toks []token) []string {
+	ks := make([]string, len(toks))
+	for i, t := range toks {
+		ks[i] = t.Key
+	}
+	return ks
+}
