@@ -29,6 +29,10 @@ var honorifics = map[string]bool{
 // maxNameWords is how many name words a greeting or sign-off may carry.
 const maxNameWords = 4
 
+// maxUncasedName is the longest word, in letters, that counts as a name in
+// a script without case (CJK names are two to four characters).
+const maxUncasedName = 4
+
 // DefaultMatch describes how a note uses LinkedIn's default request.
 type DefaultMatch struct {
 	Wording string // the canonical wording that matched (the data entry's example)
@@ -144,8 +148,12 @@ func isName(run []token) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Orig)
-		if !unicode.IsUpper(r) && !(unicode.IsLetter(r) && !unicode.IsLower(r)) {
+		uncased := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
+		if !unicode.IsUpper(r) && !uncased {
 			return false
+		}
+		if uncased && utf8.RuneCountInString(t.Orig) > maxUncasedName {
+			return false // scripts without spaces: a long run is a clause, not a name
 		}
 		words++
 	}

@@ -59,7 +59,29 @@ func Rules() []Rule { return append([]Rule(nil), rules...) }
 //go:embed data/phrases.txt
 var phraseData string
 
-var phraseEntries, findingPhrases = mustCompile("data/phrases.txt", phraseData)
+// phraseEntries are the lines of data/phrases.txt; findingPhrases holds one
+// phrase set per label, so that one label's match never hides another's.
+var phraseEntries, findingPhrases = compileByLabel("data/phrases.txt", phraseData)
+
+func compileByLabel(name, data string) ([]entry, map[string]*phraseSet) {
+	es, err := parseEntries(name, data)
+	if err != nil {
+		panic(err)
+	}
+	byLabel := map[string][]entry{}
+	for _, e := range es {
+		byLabel[e.Label] = append(byLabel[e.Label], e)
+	}
+	sets := map[string]*phraseSet{}
+	for label, list := range byLabel {
+		ps, err := compilePhrases(name, list)
+		if err != nil {
+			panic(err)
+		}
+		sets[label] = ps
+	}
+	return es, sets
+}
 
 const withdrawTip = "Already sent one? Withdraw it: My Network → Manage invitations → Sent → Withdraw (they are not told)."
 
@@ -250,7 +272,7 @@ var (
 	markupRE      = regexp.MustCompile("(?:^|[\\s(])\\*[^*\\s][^*\\n]*\\*|(?:^|[\\s(])_[^_\\s][^_\\n]*_(?:$|[\\s).,!?])|(?:^|[\\s(])~[^~\\s][^~\\n]*~|```|`[^`\\n]+`|<(?:https?://|mailto:|tel:|@|#|!)[^>\\n]*>|:[a-z0-9_+-]*[a-z][a-z0-9_+-]*:")
 	bangsRE       = regexp.MustCompile(`!{3,}`)
 	emailRE       = regexp.MustCompile(`[^\s@<>()"']+@[^\s@<>()"']+\.[A-Za-z]{2,}`)
-	urlRE         = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:com|org|net|io|co|dev|me|ai|app|uk|de|fr|nl|es|it|pt|info|biz)(?:/\S*)?\b`)
+	urlRE         = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s|>]+|\b[a-z0-9-]+\.(?:com|org|net|io|co|dev|me|ai|app|uk|de|fr|nl|es|it|pt|info|biz)(?:/\S*)?\b`)
 	phoneRE       = regexp.MustCompile(`\+?\(?\d[\d ().-]{6,}\d`)
 )
 
@@ -342,5 +364,13 @@ func questionCheck(n *note) (Finding, bool) {
 		after = after[j:]
 	}
 	start := strings.LastIndexAny(n.norm[:i], ".!?\n") + 1
+	// A job, a call or a pitch is no light question.
+	for _, id := range []string{"early-ask", "time-grab", "pitch"} {
+		for _, h := range n.hits[id] {
+			if n.toks[h.Start].Start >= start && n.toks[h.Start].Start < i {
+				return Finding{}, false
+			}
+		}
+	}
 	return Finding{Match: strings.TrimSpace(n.norm[start : i+1])}, true
 }

@@ -17,6 +17,7 @@ import (
 // A pattern expands into plain sequences when it is loaded, so matching is
 // a walk over the note's words with a map lookup per word.
 type phraseSet struct {
+	entries []entry
 	seqs    []seq
 	byFirst map[string][]int // first word → indexes into seqs
 	wild    []int            // sequences that start with * or #
@@ -69,7 +70,7 @@ func parseEntries(name, data string) ([]entry, error) {
 
 // compilePhrases expands the entries' patterns into a phraseSet.
 func compilePhrases(name string, es []entry) (*phraseSet, error) {
-	ps := &phraseSet{byFirst: map[string][]int{}}
+	ps := &phraseSet{entries: es, byFirst: map[string][]int{}}
 	for i, e := range es {
 		alts, err := expandPattern(e.Pattern)
 		if err != nil {
@@ -229,6 +230,9 @@ func isNumber(k string) bool {
 	}
 	return true
 }
+
+// line returns the data file line of the entry behind h.
+func (ps *phraseSet) line(h hit) int { return ps.entries[h.Entry].Line }
 
 // find returns the non-overlapping matches in ks, leftmost first and the
 // longest at each position.

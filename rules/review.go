@@ -69,10 +69,10 @@ func Review(text string, opt Options) Report {
 	if m, ok := matchDefault(n.norm, n.toks); ok {
 		n.def = &m
 	}
-	n.hits = map[string][]hit{}
-	for _, h := range findingPhrases.find(keys(n.toks)) {
-		label := phraseEntries[h.Entry].Label
-		n.hits[label] = append(n.hits[label], h)
+	n.hits = make(map[string][]hit, len(findingPhrases))
+	ks := keys(n.toks)
+	for label, ps := range findingPhrases {
+		n.hits[label] = ps.find(ks)
 	}
 
 	r := Report{Text: text, Lang: n.lang, Breakdown: n.breakdown}
