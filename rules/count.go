@@ -29,7 +29,42 @@ func Count(s string) Counts {
 		// "\r\n" is a single grapheme cluster.
 		return Counts{Graphemes: len(s) - countCRLF(s), Units: len(s)}
 	}
+	if n, ok := simpleLen(s); ok {
+		return Counts{Graphemes: n - countCRLF(s), Units: n}
+	}
 	return Counts{Graphemes: uniseg.GraphemeClusterCount(s), Units: utf16Len(s)}
+}
+
+// simpleLen returns the number of runes in s and whether every rune is
+// "simple": in the BMP (one UTF-16 unit) and neither extending nor joining
+// a grapheme cluster (no combining marks, joiners, variation selectors,
+// emoji, Hangul jamo or Indic scripts). In such text every rune is a
+// cluster of its own, except "\r\n", so uniseg is not needed. It covers
+// Latin, Greek and Cyrillic letters and typographic punctuation (curly
+// quotes, dashes, ellipsis).
+func simpleLen(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		if !simpleRune(r) {
+			return 0, false
+		}
+		n++
+	}
+	return n, true
+}
+
+func simpleRune(r rune) bool {
+	switch {
+	case r < 0x300: // ASCII, Latin-1, Latin Extended A and B, IPA, spacing modifiers
+		return r != utf8.RuneError
+	case r >= 0x370 && r < 0x483: // Greek and Cyrillic letters (combining marks start at U+0483)
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E: // dashes, quotes, bullets, ellipsis, primes
+		return true
+	case r >= 0x20A0 && r <= 0x20C0: // currency signs
+		return true
+	}
+	return false
 }
 
 func isASCII(s string) bool {
@@ -140,10 +175,12 @@ func Measure(parts []Part, limit int) Breakdown {
 	}
 	b.Verdict = Judge(b.Total.Units, limit)
 	b.Tiers = [2]Tier{Judge(b.Total.Units, PremiumLimit), Judge(b.Total.Units, FreeLimit)}
-	if !ascii {
+	if _, simple := simpleLen(joined(parts)); !ascii && !simple {
 		for _, p := range parts {
 			b.Costly = addCostly(b.Costly, p.Text)
-			b.NFCSaves += utf16Len(p.Text) - utf16Len(norm.NFC.String(p.Text))
+			if !norm.NFC.IsNormalString(p.Text) {
+				b.NFCSaves += utf16Len(p.Text) - utf16Len(norm.NFC.String(p.Text))
+			}
 		}
 	}
 	return b

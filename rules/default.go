@@ -45,11 +45,11 @@ type DefaultMatch struct {
 // whether the note is nothing but that (Whole).
 func MatchDefault(text string) (DefaultMatch, bool) {
 	norm := normalize(text)
-	return matchDefault(norm, tokenize(norm))
+	toks := tokenize(norm)
+	return matchDefault(norm, toks, keys(toks))
 }
 
-func matchDefault(norm string, toks []token) (DefaultMatch, bool) {
-	ks := keys(toks)
+func matchDefault(norm string, toks []token, ks []string) (DefaultMatch, bool) {
 	hits := defaultPhrases.find(ks)
 	covered := make([]bool, len(toks))
 	var first *hit

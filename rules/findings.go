@@ -59,29 +59,9 @@ func Rules() []Rule { return append([]Rule(nil), rules...) }
 //go:embed data/phrases.txt
 var phraseData string
 
-// phraseEntries are the lines of data/phrases.txt; findingPhrases holds one
-// phrase set per label, so that one label's match never hides another's.
-var phraseEntries, findingPhrases = compileByLabel("data/phrases.txt", phraseData)
-
-func compileByLabel(name, data string) ([]entry, map[string]*phraseSet) {
-	es, err := parseEntries(name, data)
-	if err != nil {
-		panic(err)
-	}
-	byLabel := map[string][]entry{}
-	for _, e := range es {
-		byLabel[e.Label] = append(byLabel[e.Label], e)
-	}
-	sets := map[string]*phraseSet{}
-	for label, list := range byLabel {
-		ps, err := compilePhrases(name, list)
-		if err != nil {
-			panic(err)
-		}
-		sets[label] = ps
-	}
-	return es, sets
-}
+// phraseEntries are the lines of data/phrases.txt, matched per label
+// (findByLabel) so that one label's match never hides another's.
+var phraseEntries, findingPhrases = mustCompile("data/phrases.txt", phraseData)
 
 const withdrawTip = "Already sent one? Withdraw it: My Network → Manage invitations → Sent → Withdraw (they are not told)."
 
@@ -153,7 +133,7 @@ var rules = []Rule{
 		ID: "placeholder", Level: Error,
 		Message: "The note has a slot that was never filled in.",
 		Fix:     "Replace the bracketed slot with the real name, company or detail.",
-		Check:   regexCheck(placeholderRE),
+		Check:   placeholderCheck,
 	},
 	{
 		ID: "no-name", Level: Warning, EnglishOnly: true,
@@ -213,7 +193,10 @@ var rules = []Rule{
 			if f, ok := phraseCheck("flattery")(n); ok {
 				return f, true
 			}
-			return regexCheck(bangsRE)(n)
+			if i := strings.Index(n.norm, "!!!"); i >= 0 {
+				return Finding{Match: "!!!"}, true
+			}
+			return Finding{}, false
 		},
 	},
 	{
@@ -226,7 +209,12 @@ var rules = []Rule{
 		ID: "slack-markup", Level: Warning,
 		Message: "Slack formatting would be pasted into LinkedIn literally.",
 		Fix:     "Remove the *, _, ~, :emoji: codes and <links>; LinkedIn notes are plain text.",
-		Check:   regexCheck(markupRE),
+		Check: func(n *note) (Finding, bool) {
+			if !strings.ContainsAny(n.norm, "*_~`<:") {
+				return Finding{}, false
+			}
+			return regexCheck(markupRE)(n)
+		},
 	},
 	{
 		ID: "shouting", Level: Tip, EnglishOnly: true,
@@ -268,24 +256,71 @@ func regexCheck(re *regexp.Regexp) func(n *note) (Finding, bool) {
 }
 
 var (
-	placeholderRE = regexp.MustCompile(`\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[A-Za-z][A-Za-z _-]{0,40}>|(?i)\((?:your|their|his|her|insert|company|name|first name|job|role|title|position|target|x+)\b[^)\n]{0,40}\)|\b(?:XX+|xx+)\b|_{3,}`)
+	slotRE        = regexp.MustCompile(`^(?:\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[A-Za-z][A-Za-z _-]{0,40}>|(?i)\((?:your|their|his|her|insert|company|name|first name|job|role|title|position|target|x+)\b[^)\n]{0,40}\))`)
+	fillerRE      = regexp.MustCompile(`\b(?:XX+|xx+)\b|_{3,}`)
 	markupRE      = regexp.MustCompile("(?:^|[\\s(])\\*[^*\\s][^*\\n]*\\*|(?:^|[\\s(])_[^_\\s][^_\\n]*_(?:$|[\\s).,!?])|(?:^|[\\s(])~[^~\\s][^~\\n]*~|```|`[^`\\n]+`|<(?:https?://|mailto:|tel:|@|#|!)[^>\\n]*>|:[a-z0-9_+-]*[a-z][a-z0-9_+-]*:")
-	bangsRE       = regexp.MustCompile(`!{3,}`)
 	emailRE       = regexp.MustCompile(`[^\s@<>()"']+@[^\s@<>()"']+\.[A-Za-z]{2,}`)
 	urlRE         = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s|>]+|\b[a-z0-9-]+\.(?:com|org|net|io|co|dev|me|ai|app|uk|de|fr|nl|es|it|pt|info|biz)(?:/\S*)?\b`)
 	phoneRE       = regexp.MustCompile(`\+?\(?\d[\d ().-]{6,}\d`)
 )
 
-func contactCheck(n *note) (Finding, bool) {
-	if !strings.ContainsAny(n.norm, "@.0123456789") {
-		return Finding{}, false
+// placeholderCheck looks for an unfilled slot: the regular expression is
+// tried only where a slot can start, which keeps reviews fast.
+func placeholderCheck(n *note) (Finding, bool) {
+	s := n.norm
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[', '{', '<', '(':
+			if m := slotRE.FindString(s[i:]); m != "" {
+				return Finding{Match: m}, true
+			}
+		}
 	}
-	for _, re := range []*regexp.Regexp{emailRE, urlRE} {
-		if m := re.FindString(n.norm); m != "" {
+	if strings.Contains(s, "XX") || strings.Contains(s, "xx") || strings.Contains(s, "___") {
+		if m := fillerRE.FindString(s); m != "" {
 			return Finding{Match: m}, true
 		}
 	}
-	for _, m := range phoneRE.FindAllString(n.norm, -1) {
+	return Finding{}, false
+}
+
+// hasDomain reports whether s may hold a web address: a full stop with a
+// letter or digit right before and a letter right after it.
+func hasDomain(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isAlnum(s[i-1]) && (s[i+1]|0x20 >= 'a' && s[i+1]|0x20 <= 'z') {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+func contactCheck(n *note) (Finding, bool) {
+	s := n.norm
+	if strings.IndexByte(s, '@') >= 0 {
+		if m := emailRE.FindString(s); m != "" {
+			return Finding{Match: m}, true
+		}
+	}
+	if hasDomain(s) || strings.Contains(s, "://") || strings.Contains(s, "www") || strings.Contains(s, "WWW") {
+		if m := urlRE.FindString(s); m != "" {
+			return Finding{Match: m}, true
+		}
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 7 {
+		return Finding{}, false
+	}
+	for _, m := range phoneRE.FindAllString(s, -1) {
 		digits := strings.Count(m, "") - 1 - len(strings.Map(func(r rune) rune {
 			if r >= '0' && r <= '9' {
 				return -1

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed data/stopwords.txt
@@ -37,6 +38,10 @@ func detectLang(text string, toks []token) string {
 	latin, other := 0, 0
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf:
+			if c := byte(r) | 0x20; c >= 'a' && c <= 'z' {
+				latin++
+			}
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
 			latin++

@@ -63,6 +63,10 @@ func isApostrophe(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := byte(r) | 0x20
+		return c >= 'a' && c <= 'z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
@@ -98,26 +102,34 @@ func tokenize(s string) []token {
 			continue
 		}
 		j := i
-		var b strings.Builder
+		apostrophes := false
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
-				b.WriteString(s[j : j+size])
 				j += size
 				continue
 			}
 			if isApostrophe(r) && j+size < len(s) {
 				next, _ := utf8.DecodeRuneInString(s[j+size:])
-				if unicode.IsLetter(next) && b.Len() > 0 {
-					b.WriteByte('\'')
+				if unicode.IsLetter(next) {
+					apostrophes = true
 					j += size
 					continue
 				}
 			}
 			break
 		}
-		word := b.String()
-		for _, k := range expand(foldKey(word)) {
+		word := s[i:j]
+		key := word
+		if apostrophes {
+			key = strings.Map(func(r rune) rune {
+				if isApostrophe(r) {
+					return '\''
+				}
+				return r
+			}, word)
+		}
+		for _, k := range expand(foldKey(key)) {
 			toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: i, End: j})
 		}
 		i = j

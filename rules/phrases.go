@@ -3,6 +3,7 @@ package rules
 import (
 	"bufio"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -18,6 +19,8 @@ import (
 // a walk over the note's words with a map lookup per word.
 type phraseSet struct {
 	entries []entry
+	labels  []string // distinct labels in order of first use
+	labelOf []int    // entry index → index into labels
 	seqs    []seq
 	byFirst map[string][]int // first word → indexes into seqs
 	wild    []int            // sequences that start with * or #
@@ -71,6 +74,14 @@ func parseEntries(name, data string) ([]entry, error) {
 // compilePhrases expands the entries' patterns into a phraseSet.
 func compilePhrases(name string, es []entry) (*phraseSet, error) {
 	ps := &phraseSet{entries: es, byFirst: map[string][]int{}}
+	for _, e := range es {
+		l := slices.Index(ps.labels, e.Label)
+		if l < 0 {
+			l = len(ps.labels)
+			ps.labels = append(ps.labels, e.Label)
+		}
+		ps.labelOf = append(ps.labelOf, l)
+	}
 	for i, e := range es {
 		alts, err := expandPattern(e.Pattern)
 		if err != nil {
@@ -229,6 +240,41 @@ func isNumber(k string) bool {
 		}
 	}
 	return true
+}
+
+// findByLabel is find with overlaps allowed between entries of different
+// labels: each label's matches are leftmost-longest and non-overlapping
+// among themselves. It makes one pass over ks for every label at once.
+func (ps *phraseSet) findByLabel(ks []string) map[string][]hit {
+	out := map[string][]hit{}
+	next := make([]int, len(ps.labels))  // per label: the first word a new match may start at
+	bestAt := make([]int, len(ps.labels)) // per label: the longest sequence matching at i, or -1
+	for i := range ks {
+		for l := range bestAt {
+			bestAt[l] = -1
+		}
+		for _, list := range [2][]int{ps.byFirst[ks[i]], ps.wild} {
+			for _, idx := range list {
+				s := ps.seqs[idx]
+				l := ps.labelOf[s.entry]
+				if i < next[l] || !s.matchAt(ks, i) {
+					continue
+				}
+				if bestAt[l] < 0 || len(s.words) > len(ps.seqs[bestAt[l]].words) {
+					bestAt[l] = idx
+				}
+			}
+		}
+		for l, idx := range bestAt {
+			if idx < 0 {
+				continue
+			}
+			n := len(ps.seqs[idx].words)
+			out[ps.labels[l]] = append(out[ps.labels[l]], hit{Start: i, End: i + n, Entry: ps.seqs[idx].entry})
+			next[l] = i + n
+		}
+	}
+	return out
 }
 
 // line returns the data file line of the entry behind h.

@@ -48,6 +48,7 @@ func (r Report) Errors() int {
 type note struct {
 	norm      string
 	toks      []token
+	keys      []string // the tokens' keys
 	lang      string
 	breakdown Breakdown
 	def       *DefaultMatch
@@ -60,20 +61,17 @@ type note struct {
 func Review(text string, opt Options) Report {
 	n := &note{norm: normalize(text)}
 	n.toks = tokenize(n.norm)
+	n.keys = keys(n.toks)
 	n.lang = detectLang(n.norm, n.toks)
 	if opt.Parts != nil && joined(opt.Parts) == text {
 		n.breakdown = Measure(opt.Parts, opt.Limit)
 	} else {
 		n.breakdown = MeasureText(text, opt.Limit)
 	}
-	if m, ok := matchDefault(n.norm, n.toks); ok {
+	if m, ok := matchDefault(n.norm, n.toks, n.keys); ok {
 		n.def = &m
 	}
-	n.hits = make(map[string][]hit, len(findingPhrases))
-	ks := keys(n.toks)
-	for label, ps := range findingPhrases {
-		n.hits[label] = ps.find(ks)
-	}
+	n.hits = findingPhrases.findByLabel(n.keys)
 
 	r := Report{Text: text, Lang: n.lang, Breakdown: n.breakdown}
 	if n.def != nil && n.def.Whole {

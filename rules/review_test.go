@@ -166,8 +166,8 @@ func TestPhraseData(t *testing.T) {
 		}
 		// The entry itself must be what matched.
 		found := false
-		for _, h := range findingPhrases[e.Label].find(keys(tokenize(normalize(e.Example)))) {
-			if findingPhrases[e.Label].line(h) == e.Line {
+		for _, h := range findingPhrases.findByLabel(keys(tokenize(normalize(e.Example))))[e.Label] {
+			if findingPhrases.line(h) == e.Line {
 				found = true
 			}
 		}
