@@ -256,12 +256,12 @@ func regexCheck(re *regexp.Regexp) func(n *note) (Finding, bool) {
 }
 
 var (
-	slotRE        = regexp.MustCompile(`^(?:\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[A-Za-z][A-Za-z _-]{0,40}>|(?i)\((?:your|their|his|her|insert|company|name|first name|job|role|title|position|target|x+)\b[^)\n]{0,40}\))`)
-	fillerRE      = regexp.MustCompile(`\b(?:XX+|xx+)\b|_{3,}`)
-	markupRE      = regexp.MustCompile("(?:^|[\\s(])\\*[^*\\s][^*\\n]*\\*|(?:^|[\\s(])_[^_\\s][^_\\n]*_(?:$|[\\s).,!?])|(?:^|[\\s(])~[^~\\s][^~\\n]*~|```|`[^`\\n]+`|<(?:https?://|mailto:|tel:|@|#|!)[^>\\n]*>|:[a-z0-9_+-]*[a-z][a-z0-9_+-]*:")
-	emailRE       = regexp.MustCompile(`[^\s@<>()"']+@[^\s@<>()"']+\.[A-Za-z]{2,}`)
-	urlRE         = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s|>]+|\b[a-z0-9-]+\.(?:com|org|net|io|co|dev|me|ai|app|uk|de|fr|nl|es|it|pt|info|biz)(?:/\S*)?\b`)
-	phoneRE       = regexp.MustCompile(`\+?\(?\d[\d ().-]{6,}\d`)
+	slotRE   = regexp.MustCompile(`^(?:\[[^\]\n]{0,60}\]|\{\{?[^}\n]{0,60}\}\}?|<[A-Za-z][A-Za-z _-]{0,40}>|(?i)\((?:your|their|his|her|insert|company|name|first name|job|role|title|position|target|x+)\b[^)\n]{0,40}\))`)
+	fillerRE = regexp.MustCompile(`\b(?:XX+|xx+)\b|_{3,}`)
+	markupRE = regexp.MustCompile("(?:^|[\\s(])\\*[^*\\s][^*\\n]*\\*|(?:^|[\\s(])_[^_\\s][^_\\n]*_(?:$|[\\s).,!?])|(?:^|[\\s(])~[^~\\s][^~\\n]*~|```|`[^`\\n]+`|<(?:https?://|mailto:|tel:|@|#|!)[^>\\n]*>|:[a-z0-9_+-]*[a-z][a-z0-9_+-]*:")
+	emailRE  = regexp.MustCompile(`[^\s@<>()"']+@[^\s@<>()"']+\.[A-Za-z]{2,}`)
+	urlRE    = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s|>]+|\b[a-z0-9-]+\.(?:com|org|net|io|co|dev|me|ai|app|uk|de|fr|nl|es|it|pt|info|biz)(?:/\S*)?\b`)
+	phoneRE  = regexp.MustCompile(`\+?\(?\d[\d ().-]{6,}\d`)
 )
 
 // placeholderCheck looks for an unfilled slot: the regular expression is

@@ -247,7 +247,7 @@ func isNumber(k string) bool {
 // among themselves. It makes one pass over ks for every label at once.
 func (ps *phraseSet) findByLabel(ks []string) map[string][]hit {
 	out := map[string][]hit{}
-	next := make([]int, len(ps.labels))  // per label: the first word a new match may start at
+	next := make([]int, len(ps.labels))   // per label: the first word a new match may start at
 	bestAt := make([]int, len(ps.labels)) // per label: the longest sequence matching at i, or -1
 	for i := range ks {
 		for l := range bestAt {
