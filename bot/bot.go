@@ -1,0 +1,287 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"connectcoach/templates"
+)
+
+// Options configure a Bot. Packages get their settings here, never from
+// the environment.
+type Options struct {
+	AppToken   string // xapp-…, for Socket Mode
+	BotToken   string // xoxb-…, for the Web API
+	APIURL     string // Web API base, ending in "/"
+	Command    string // the slash command to answer, e.g. "/connect"
+	Limit      int    // default character limit
+	Templates  *templates.Set
+	Logger     *slog.Logger
+	HTTPClient *http.Client // with a timeout; nil: 10 s
+	Debug      bool         // slack-go debug logs
+
+	// PingInterval overrides slack-go's ping watchdog (tests); 0 keeps it.
+	PingInterval time.Duration
+	// ShutdownGrace bounds how long Run waits for in-flight replies; 0: 5 s.
+	ShutdownGrace time.Duration
+}
+
+// Bot answers Slack over Socket Mode.
+type Bot struct {
+	core     *Core
+	opts     Options
+	log      *slog.Logger
+	api      *slack.Client
+	client   *socketmode.Client
+	http     *http.Client
+	seen     *dedupe
+	names    *nameCache
+	inflight sync.WaitGroup
+}
+
+// Timeouts for the calls a handler makes.
+const (
+	ackTimeout     = 2 * time.Second
+	nameTimeout    = 1 * time.Second // users.info, before a draft is acked
+	replyTimeout   = 30 * time.Second
+	respondRetries = 4
+)
+
+// New builds a Bot. It does not connect until Run.
+func New(opts Options) (*Bot, error) {
+	if opts.Templates == nil {
+		return nil, errors.New("bot: no templates")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	if opts.ShutdownGrace == 0 {
+		opts.ShutdownGrace = 5 * time.Second
+	}
+	if opts.Limit == 0 {
+		opts.Limit = 300
+	}
+	if opts.Command == "" {
+		opts.Command = "/connect"
+	}
+	libLog := slog.NewLogLogger(opts.Logger.Handler(), slog.LevelDebug)
+	retry := slack.DefaultRetryConfig()
+	retry.Handlers = append(slack.AllBuiltinRetryHandlers(retry), slack.NewServerErrorRetryHandler(retry))
+	retry.RetryAfterDuration = 2 * time.Second
+	api := slack.New(opts.BotToken,
+		slack.OptionAppLevelToken(opts.AppToken),
+		slack.OptionAPIURL(opts.APIURL),
+		slack.OptionHTTPClient(opts.HTTPClient),
+		slack.OptionRetryConfig(retry),
+		slack.OptionLog(libLog),
+		slack.OptionDebug(opts.Debug),
+	)
+	smOpts := []socketmode.Option{socketmode.OptionLog(libLog), socketmode.OptionDebug(opts.Debug)}
+	if opts.PingInterval > 0 {
+		smOpts = append(smOpts, socketmode.OptionPingInterval(opts.PingInterval))
+	}
+	return &Bot{
+		core:   &Core{Command: opts.Command, Limit: opts.Limit, Templates: opts.Templates},
+		opts:   opts,
+		log:    opts.Logger,
+		api:    api,
+		client: socketmode.New(api, smOpts...),
+		http:   opts.HTTPClient,
+		seen:   newDedupe(10000, 10*time.Minute),
+		names:  newNameCache(1000, time.Hour),
+	}, nil
+}
+
+// Run connects and serves until ctx is cancelled; then it stops taking
+// envelopes, lets in-flight replies finish (bounded by ShutdownGrace) and
+// returns nil. It returns an error only if Slack refuses the tokens.
+func (b *Bot) Run(ctx context.Context) error {
+	connCtx, closeConn := context.WithCancel(context.WithoutCancel(ctx))
+	defer closeConn()
+	runErr := make(chan error, 1)
+	go func() { runErr <- b.client.RunContext(connCtx) }()
+
+	for {
+		select {
+		case <-ctx.Done():
+			b.log.Info("shutting down: finishing in-flight replies")
+			b.drain()
+			closeConn()
+			<-runErr
+			return nil
+		case err := <-runErr:
+			b.drain()
+			if err != nil && !errors.Is(err, context.Canceled) {
+				return fmt.Errorf("socket mode: %w", err)
+			}
+			return nil
+		case evt := <-b.client.Events:
+			b.route(connCtx, evt)
+		}
+	}
+}
+
+// drain waits for in-flight handlers, at most ShutdownGrace.
+func (b *Bot) drain() {
+	done := make(chan struct{})
+	go func() { b.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(b.opts.ShutdownGrace):
+		b.log.Warn("shutdown: gave up waiting for in-flight replies", "after", b.opts.ShutdownGrace)
+	}
+}
+
+// route logs connection events and hands envelopes to handlers, each in
+// its own goroutine so that acking never waits on another reply.
+func (b *Bot) route(ctx context.Context, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeConnecting:
+		b.log.Debug("connecting to Slack")
+	case socketmode.EventTypeConnected:
+		b.log.Info("connected to Slack")
+	case socketmode.EventTypeHello:
+		b.log.Debug("hello from Slack")
+	case socketmode.EventTypeConnectionError:
+		b.log.Warn("Slack connection failed; retrying", "error", evt.Data)
+	case socketmode.EventTypeInvalidAuth:
+		b.log.Error("Slack refused the app token: check SLACK_APP_TOKEN (xapp-…, scope connections:write)")
+	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
+		b.log.Warn("socket mode error", "type", evt.Type, "error", evt.Data)
+	case socketmode.EventTypeErrorBadMessage:
+		b.ackBadMessage(ctx, evt)
+	case socketmode.EventTypeSlashCommand, socketmode.EventTypeInteractive, socketmode.EventTypeEventsAPI:
+		if evt.Request == nil {
+			return
+		}
+		env := &envelope{id: evt.Request.EnvelopeID, kind: string(evt.Type), bot: b}
+		if !b.seen.first(env.id) {
+			b.log.Info("repeated envelope acked, not answered again", "envelope_id", env.id, "retry_attempt", evt.Request.RetryAttempt)
+			env.ack(ctx, nil)
+			return
+		}
+		b.inflight.Add(1)
+		go func() {
+			defer b.inflight.Done()
+			hctx, cancel := context.WithTimeout(ctx, replyTimeout)
+			defer cancel()
+			defer b.recoverPanic(hctx, env, evt)
+			b.handle(hctx, env, evt)
+		}()
+	}
+}
+
+// handle dispatches one envelope to its handler.
+func (b *Bot) handle(ctx context.Context, env *envelope, evt socketmode.Event) {
+	switch data := evt.Data.(type) {
+	case slack.SlashCommand:
+		b.onSlash(ctx, env, data)
+	case slack.InteractionCallback:
+		b.onInteraction(ctx, env, data)
+	default:
+		env.ack(ctx, nil) // events the bot does not subscribe to yet
+	}
+}
+
+// recoverPanic keeps one bad request from taking the bot down: it logs
+// the panic, acks the envelope if that had not happened, and tells the
+// user something went wrong where it can.
+func (b *Bot) recoverPanic(ctx context.Context, env *envelope, evt socketmode.Event) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	b.log.Error("handler panicked", "envelope_type", env.kind, "envelope_id", env.id, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	sorry := Reply{Kind: KindInternal, Message: "Something went wrong on our side. Please try again."}
+	if !env.acked() {
+		if _, ok := evt.Data.(slack.SlashCommand); ok {
+			env.ack(ctx, b.message(sorry))
+			return
+		}
+		env.ack(ctx, nil)
+	}
+	if url := responseURL(evt.Data); url != "" {
+		b.respond(ctx, url, sorry, false)
+	}
+}
+
+func responseURL(data any) string {
+	switch d := data.(type) {
+	case slack.SlashCommand:
+		return d.ResponseURL
+	case slack.InteractionCallback:
+		return d.ResponseURL
+	}
+	return ""
+}
+
+// ackBadMessage acks an envelope slack-go could not parse, using the
+// envelope_id from the raw message, so that Slack does not retry it.
+func (b *Bot) ackBadMessage(ctx context.Context, evt socketmode.Event) {
+	bad, ok := evt.Data.(*socketmode.ErrorBadMessage)
+	if !ok {
+		return
+	}
+	var raw struct {
+		EnvelopeID string `json:"envelope_id"`
+		Type       string `json:"type"`
+	}
+	if err := json.Unmarshal(bad.Message, &raw); err != nil || raw.EnvelopeID == "" {
+		b.log.Warn("unreadable message from Slack, nothing to ack", "cause", bad.Cause)
+		return
+	}
+	b.log.Warn("envelope slack-go could not parse; acked", "envelope_id", raw.EnvelopeID, "type", raw.Type, "cause", bad.Cause)
+	env := &envelope{id: raw.EnvelopeID, kind: raw.Type, bot: b}
+	env.ack(ctx, nil)
+}
+
+// envelope acks one Socket Mode envelope exactly once.
+type envelope struct {
+	id, kind string
+	bot      *Bot
+	once     sync.Once
+	done     bool
+	mu       sync.Mutex
+}
+
+// ack acknowledges the envelope with payload (nil for a plain ack). If the
+// payload cannot travel in the ack (too large), the envelope is acked
+// without it and the error says so: the caller then replies another way.
+func (e *envelope) ack(ctx context.Context, payload any) (err error) {
+	e.once.Do(func() {
+		actx, cancel := context.WithTimeout(ctx, ackTimeout)
+		defer cancel()
+		err = e.bot.client.AckCtx(actx, e.id, payload)
+		if err != nil && payload != nil {
+			e.bot.log.Warn("reply does not fit in the ack; acking without it", "envelope_id", e.id, "error", err)
+			if err2 := e.bot.client.AckCtx(actx, e.id, nil); err2 != nil {
+				e.bot.log.Error("ack failed", "envelope_id", e.id, "type", e.kind, "error", err2)
+			}
+		} else if err != nil {
+			e.bot.log.Error("ack failed", "envelope_id", e.id, "type", e.kind, "error", err)
+		}
+		e.mu.Lock()
+		e.done = true
+		e.mu.Unlock()
+	})
+	return err
+}
+
+func (e *envelope) acked() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.done
+}

@@ -1,0 +1,437 @@
+package bot_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"connectcoach/bot"
+	"connectcoach/bot/slacktest"
+	"connectcoach/templates"
+)
+
+// harness runs the real bot, with its real socketmode client, against the
+// fake Slack.
+type harness struct {
+	t    *testing.T
+	srv  *slacktest.Server
+	logs *syncBuffer
+	ctx  context.Context
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func start(t *testing.T) *harness {
+	t.Helper()
+	srv := slacktest.NewServer()
+	srv.SetUser("U1", "Fred Smith")
+	logs := &syncBuffer{}
+	httpClient := &http.Client{Timeout: 5 * time.Second}
+	b, err := bot.New(bot.Options{
+		AppToken: "xapp-test", BotToken: "xoxb-test", APIURL: srv.APIURL(),
+		Command: "/connect", Limit: 300, Templates: templates.Default(),
+		Logger:     slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		HTTPClient: httpClient, PingInterval: 5 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run returned %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("Run did not return after cancel")
+		}
+		srv.Close()
+		httpClient.CloseIdleConnections()
+		if t.Failed() {
+			t.Logf("bot logs:\n%s", logs.String())
+		}
+	})
+	h := &harness{t: t, srv: srv, logs: logs, ctx: ctx}
+	if err := srv.WaitConnected(ctx, 1); err != nil {
+		t.Fatalf("bot never connected: %v", err)
+	}
+	return h
+}
+
+// slash sends a /connect envelope with the text as Slack would escape it
+// and returns the ack.
+func (h *harness) slash(text string) slacktest.Ack {
+	h.t.Helper()
+	id, err := h.srv.Send(slacktest.Envelope{Type: "slash_commands", AcceptsResponsePayload: true, Payload: map[string]any{
+		"token": "old", "team_id": "T1", "team_domain": "acme", "channel_id": "C1", "channel_name": "jobs",
+		"user_id": "U1", "user_name": "fred", "command": "/connect", "text": text,
+		"response_url": h.srv.ResponseURL("slash"), "trigger_id": "trig-1", "api_app_id": "A1",
+		"is_enterprise_install": "false",
+	}})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return h.ack(id)
+}
+
+func (h *harness) interactive(payload map[string]any) string {
+	h.t.Helper()
+	id, err := h.srv.Send(slacktest.Envelope{Type: "interactive", AcceptsResponsePayload: true, Payload: payload})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return id
+}
+
+func (h *harness) ack(id string) slacktest.Ack {
+	h.t.Helper()
+	ctx, cancel := context.WithTimeout(h.ctx, 3*time.Second)
+	defer cancel()
+	a, err := h.srv.WaitAck(ctx, id)
+	if err != nil {
+		h.t.Fatalf("no ack for %s within Slack's 3 s: %v", id, err)
+	}
+	return a
+}
+
+func (h *harness) call(method string, n int) slacktest.Call {
+	h.t.Helper()
+	ctx, cancel := context.WithTimeout(h.ctx, 5*time.Second)
+	defer cancel()
+	c, err := h.srv.WaitCall(ctx, method, n)
+	if err != nil {
+		h.t.Fatalf("no call %d of %s: %v", n, method, err)
+	}
+	return c
+}
+
+// message is a reply as it reaches Slack, by block_id.
+type message struct {
+	ResponseType    string `json:"response_type"`
+	ReplaceOriginal bool   `json:"replace_original"`
+	Text            string `json:"text"`
+	Blocks          []struct {
+		Type    string `json:"type"`
+		BlockID string `json:"block_id"`
+		Text    struct {
+			Type     string `json:"type"`
+			Text     string `json:"text"`
+			Verbatim bool   `json:"verbatim"`
+		} `json:"text"`
+		Elements []struct {
+			ActionID string `json:"action_id"`
+			Value    string `json:"value"`
+		} `json:"elements"`
+	} `json:"blocks"`
+	raw string
+}
+
+func decode(t *testing.T, raw []byte) message {
+	t.Helper()
+	var m message
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("reply is not JSON: %v\n%s", err, raw)
+	}
+	m.raw = string(raw)
+	return m
+}
+
+func (m message) block(id string) (string, bool) {
+	for _, b := range m.Blocks {
+		if b.BlockID == id {
+			return b.Text.Text, true
+		}
+	}
+	return "", false
+}
+
+func (m message) ids() []string {
+	var ids []string
+	for _, b := range m.Blocks {
+		ids = append(ids, b.BlockID)
+	}
+	return ids
+}
+
+func TestSlashDraft(t *testing.T) {
+	h := start(t)
+	a := h.slash(`name=Joe company=Acme common="a civil engineer like me" goal=“join the team there in a project role”`)
+	m := decode(t, a.Payload)
+	if m.ResponseType != "ephemeral" {
+		t.Errorf("response_type = %q, want ephemeral", m.ResponseType)
+	}
+	draft, ok := m.block("draft")
+	if !ok {
+		t.Fatalf("no draft block; blocks %v", m.ids())
+	}
+	for _, want := range []string{"Hi Joe,", "Acme", "civil engineer like me", "Fred Smith"} {
+		if !strings.Contains(draft, want) {
+			t.Errorf("draft %q lacks %q", draft, want)
+		}
+	}
+	length, _ := m.block("length")
+	if n := len([]rune(draft)); !strings.Contains(length, itoa(n)+" / 300") {
+		t.Errorf("length block %q does not hold the draft's count %d / 300", length, n)
+	}
+	if _, ok := m.block("findings"); !ok {
+		t.Errorf("no findings block: %v", m.ids())
+	}
+	if _, ok := m.block("flag_default"); ok {
+		t.Errorf("a draft was flagged as the default request")
+	}
+	if !strings.Contains(m.raw, `"action_id":"approach:`) {
+		t.Errorf("no another-approach buttons in %s", m.raw)
+	}
+	if a.Latency > time.Second {
+		t.Errorf("ack took %v", a.Latency)
+	}
+}
+
+func TestSlashReviewDefault(t *testing.T) {
+	h := start(t)
+	m := decode(t, h.slash("review Hi Maria, I’d like to add you to my professional network on LinkedIn. - Priya").Payload)
+	flag, ok := m.block("flag_default")
+	if !ok {
+		t.Fatalf("default request not flagged; blocks %v", m.ids())
+	}
+	if !strings.Contains(flag, "Manage invitations") || !strings.Contains(flag, "Withdraw") {
+		t.Errorf("flag_default %q lacks the withdraw tip", flag)
+	}
+	if d, _ := m.block("draft"); !strings.Contains(d, "professional network") {
+		t.Errorf("draft block %q is not the reviewed text", d)
+	}
+	// A personal note is not flagged.
+	m = decode(t, h.slash("review Hi Maria, loved your talk on rail safety. Could I ask how you got started?").Payload)
+	if _, ok := m.block("flag_default"); ok {
+		t.Errorf("personal note flagged as default")
+	}
+}
+
+func TestSlashHelp(t *testing.T) {
+	h := start(t)
+	m := decode(t, h.slash("help").Payload)
+	help, ok := m.block("help")
+	if !ok {
+		t.Fatalf("no help block: %v", m.ids())
+	}
+	for _, want := range []string{"name", "company", "goal", "limit", "common-ground", "advice", "/connect review"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+}
+
+func TestSlashBadGrammar(t *testing.T) {
+	h := start(t)
+	tests := []struct{ text, says string }{
+		{"name=Joe colour=blue", "colour"},
+		{`name=Joe goal="a project role`, "never closed"},
+		{"company=Acme", "name="},
+		{"name=Joe limit=5", "50 to 1000"},
+	}
+	for _, tc := range tests {
+		m := decode(t, h.slash(tc.text).Payload)
+		e, ok := m.block("error")
+		if !ok || !strings.Contains(e, tc.says) || !strings.Contains(e, "For example") {
+			t.Errorf("/connect %s: error block %q (blocks %v), want it to say %q and show an example", tc.text, e, m.ids(), tc.says)
+		}
+	}
+}
+
+func TestFormOpenAndSubmit(t *testing.T) {
+	h := start(t)
+	a := h.slash("")
+	if len(a.Payload) != 0 && string(a.Payload) != "null" {
+		t.Errorf("empty command acked with payload %s, want a plain ack", a.Payload)
+	}
+	open := h.call("views.open", 1)
+	if !strings.Contains(string(open.JSON), `"callback_id":"draft_form"`) || !strings.Contains(string(open.JSON), `"trigger_id":"trig-1"`) {
+		t.Errorf("views.open body %s", open.JSON)
+	}
+
+	submit := func(name, limit string) slacktest.Ack {
+		return h.ack(h.interactive(map[string]any{
+			"type": "view_submission", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": "U1"},
+			"view": map[string]any{"id": "V1", "type": "modal", "callback_id": "draft_form", "state": map[string]any{"values": map[string]any{
+				"name":     map[string]any{"name_input": map[string]any{"type": "plain_text_input", "value": name}},
+				"company":  map[string]any{"company_input": map[string]any{"type": "plain_text_input", "value": "Acme"}},
+				"goal":     map[string]any{"goal_input": map[string]any{"type": "plain_text_input", "value": "a project role"}},
+				"template": map[string]any{"template_input": map[string]any{"type": "static_select", "selected_option": map[string]any{"value": "auto"}}},
+				"limit":    map[string]any{"limit_input": map[string]any{"type": "plain_text_input", "value": limit}},
+			}}},
+		}))
+	}
+	var resp struct {
+		Action string            `json:"response_action"`
+		Errors map[string]string `json:"errors"`
+		View   json.RawMessage   `json:"view"`
+	}
+	if err := json.Unmarshal(submit("", "abc").Payload, &resp); err != nil {
+		t.Fatal(err)
+	}
+	if resp.Action != "errors" || resp.Errors["name"] == "" || resp.Errors["limit"] == "" {
+		t.Errorf("invalid form answered %+v, want errors on name and limit", resp)
+	}
+	resp.Errors = nil
+	if err := json.Unmarshal(submit("Joe", "200").Payload, &resp); err != nil {
+		t.Fatal(err)
+	}
+	if resp.Action != "update" || !strings.Contains(string(resp.View), `"block_id":"draft"`) || !strings.Contains(string(resp.View), "Hi Joe") {
+		t.Errorf("valid form answered %s %s, want the draft in the modal", resp.Action, resp.View)
+	}
+	if !strings.Contains(string(resp.View), "/ 200") {
+		t.Errorf("the modal's draft is not fitted to 200: %s", resp.View)
+	}
+}
+
+func TestGlobalShortcutOpensForm(t *testing.T) {
+	h := start(t)
+	h.ack(h.interactive(map[string]any{"type": "shortcut", "callback_id": "new_draft", "trigger_id": "trig-2", "user": map[string]any{"id": "U1"}, "team": map[string]any{"id": "T1"}}))
+	if c := h.call("views.open", 1); !strings.Contains(string(c.JSON), `"trig-2"`) {
+		t.Errorf("views.open body %s", c.JSON)
+	}
+}
+
+func TestMessageShortcutReview(t *testing.T) {
+	h := start(t)
+	id := h.interactive(map[string]any{
+		"type": "message_action", "callback_id": "review_draft", "trigger_id": "trig-3",
+		"response_url": h.srv.ResponseURL("shortcut"), "user": map[string]any{"id": "U1"},
+		"channel": map[string]any{"id": "C1"}, "team": map[string]any{"id": "T1"},
+		"message": map[string]any{"type": "message", "ts": "1.2", "text": "I'd like to add you to my professional network on LinkedIn. &lt;3 <@U999|sam>"},
+	})
+	h.ack(id)
+	c := h.call("response_url", 1)
+	m := decode(t, c.JSON)
+	if _, ok := m.block("flag_default"); ok {
+		t.Errorf("note with extra text flagged as the whole default")
+	}
+	d, _ := m.block("draft")
+	if !strings.Contains(d, "&lt;3 @sam") {
+		t.Errorf("reviewed text %q: want the visible text, re-escaped", d)
+	}
+	if f, _ := m.block("findings"); !strings.Contains(f, "default-sentence") {
+		t.Errorf("findings %q lack default-sentence", f)
+	}
+}
+
+func TestAnotherApproachButton(t *testing.T) {
+	h := start(t)
+	m := decode(t, h.slash(`name=Joe company=Acme goal="a project role" common="civil engineers"`).Payload)
+	var actionID, value string
+	for _, b := range m.Blocks {
+		for _, e := range b.Elements {
+			if strings.HasPrefix(e.ActionID, "approach:") && actionID == "" {
+				actionID, value = e.ActionID, e.Value
+			}
+		}
+	}
+	if actionID == "" {
+		t.Fatalf("no approach button in %s", m.raw)
+	}
+	h.ack(h.interactive(map[string]any{
+		"type": "block_actions", "user": map[string]any{"id": "U1"}, "team": map[string]any{"id": "T1"},
+		"response_url": h.srv.ResponseURL("button"), "trigger_id": "trig-4",
+		"container": map[string]any{"type": "message", "is_ephemeral": true},
+		"actions":   []map[string]any{{"action_id": actionID, "block_id": "approaches", "type": "button", "value": value}},
+	}))
+	got := decode(t, h.call("response_url", 1).JSON)
+	if !got.ReplaceOriginal {
+		t.Errorf("button reply does not replace the original")
+	}
+	d, _ := got.block("draft")
+	first, _ := m.block("draft")
+	if d == "" || d == first || !strings.Contains(d, "Joe") {
+		t.Errorf("another approach gave %q (first was %q)", d, first)
+	}
+}
+
+func TestNothingPings(t *testing.T) {
+	h := start(t)
+	m := decode(t, h.slash(`name="<!channel> Joe" company="R&amp;D &lt;!here&gt;" goal="@here <@U999>"`).Payload)
+	for _, bad := range []string{"<!channel>", "<!here>", "<@U999>", "<!everyone>"} {
+		if strings.Contains(m.raw, bad) {
+			t.Errorf("reply holds a live %s: %s", bad, m.raw)
+		}
+	}
+	for _, b := range m.Blocks {
+		if b.Text.Type == "mrkdwn" && !b.Text.Verbatim {
+			t.Errorf("block %s is mrkdwn without verbatim", b.BlockID)
+		}
+	}
+	if d, _ := m.block("draft"); !strings.Contains(d, "R&amp;D") {
+		t.Errorf("draft %q: & should arrive escaped once", d)
+	}
+}
+
+func TestUnparseableEnvelopeIsAcked(t *testing.T) {
+	h := start(t)
+	id, err := h.srv.Send(slacktest.Envelope{Type: "mystery_type", Payload: map[string]any{"x": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.ack(id)
+	// The bot still serves.
+	if _, ok := decode(t, h.slash("help").Payload).block("help"); !ok {
+		t.Error("bot stopped answering after a bad envelope")
+	}
+}
+
+func TestRepeatedEnvelopeAnsweredOnce(t *testing.T) {
+	h := start(t)
+	payload := map[string]any{
+		"type": "message_action", "callback_id": "review_draft", "response_url": h.srv.ResponseURL("dup"),
+		"user": map[string]any{"id": "U1"}, "message": map[string]any{"text": "Hi Ana, loved your talk."},
+	}
+	id, err := h.srv.Send(slacktest.Envelope{EnvelopeID: "env-dup", Type: "interactive", Payload: payload})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.ack(id)
+	h.call("response_url", 1)
+	if _, err := h.srv.Send(slacktest.Envelope{EnvelopeID: "env-dup", Type: "interactive", Payload: payload, RetryAttempt: 1, RetryReason: "timeout"}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for len(h.srv.Acks("env-dup")) < 2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := len(h.srv.Acks("env-dup")); n != 2 {
+		t.Errorf("repeated envelope acked %d times, want 2", n)
+	}
+	// Give a second answer time to arrive, if the bot wrongly sent one.
+	time.Sleep(200 * time.Millisecond)
+	if n := len(h.srv.Calls("response_url")); n != 1 {
+		t.Errorf("repeated envelope answered %d times, want 1", n)
+	}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
