@@ -14,12 +14,12 @@ type Kind int
 
 // The kinds of reply.
 const (
-	KindDraft     Kind = iota // a draft with its review
-	KindReview                // a review of the user's own text
-	KindHelp                  // usage
-	KindError                 // something the user should fix; Message says what
-	KindOpenForm              // the command had no text: open the form
-	KindInternal              // something went wrong on our side
+	KindDraft    Kind = iota // a draft with its review
+	KindReview               // a review of the user's own text
+	KindHelp                 // usage
+	KindError                // something the user should fix; Message says what
+	KindOpenForm             // the command had no text: open the form
+	KindInternal             // something went wrong on our side
 )
 
 // Reply is what the bot answers, before it is rendered for Slack or the
@@ -28,8 +28,8 @@ type Reply struct {
 	Kind    Kind
 	Message string // for KindError, KindInternal and KindHelp
 
-	Text      string        // the draft or the reviewed text
-	Report    rules.Report  // the review of Text
+	Text      string       // the draft or the reviewed text
+	Report    rules.Report // the review of Text
 	Breakdown rules.Breakdown
 	// For drafts: what produced it, so that buttons can redo it.
 	Details   Details

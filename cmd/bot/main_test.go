@@ -164,7 +164,7 @@ nonsense
 		"default request", "Manage invitations", // the review of the default
 		"Approaches", "common-ground", // help
 		`"colour" is not a key I know`, "For example: /connect name=Joe", // the grammar error
-		"In Slack this opens a form", // the empty command
+		"In Slack this opens a form",        // the empty command
 		"Type /connect followed by details", // a line that is no command
 	} {
 		if !strings.Contains(got, want) {
