@@ -14,14 +14,10 @@ const (
 	BlockLength      = "length"       // the length breakdown, with the counted number
 	BlockFlagDefault = "flag_default" // present if and only if the text is the default request
 	BlockFindings    = "findings"     // the other findings
-	BlockApproaches  = "approaches"   // buttons for other approaches
+	BlockActions     = "actions"      // the reply's buttons
 	BlockError       = "error"        // what the user should fix
 	BlockHelp        = "help"
 )
-
-// ActionApproach prefixes the action_id of each "another approach" button;
-// the approach name follows it.
-const ActionApproach = "approach:"
 
 // maxSectionText is Slack's limit on a section's text.
 const maxSectionText = 3000
@@ -45,28 +41,50 @@ func Blocks(r Reply, command string) []slack.Block {
 		blocks = append(blocks, section(BlockFlagDefault, ":no_entry: *"+defaultLines[0]+"*\n"+defaultLines[1]+"\n"+defaultLines[2]))
 	}
 	blocks = append(blocks, section(BlockFindings, findingsText(r)))
-	if r.Kind == KindDraft && len(r.Others) > 0 {
-		var buttons []slack.BlockElement
-		for _, name := range r.Others {
-			value, err := json.Marshal(buttonValue{Approach: name, Details: r.Details})
-			if err != nil || len(value) > 2000 {
-				continue // Slack caps a button's value at 2000 characters
-			}
-			buttons = append(buttons, slack.NewButtonBlockElement(ActionApproach+name, string(value),
-				slack.NewTextBlockObject(slack.PlainTextType, "Try "+name, false, false)))
-		}
-		if len(buttons) > 0 {
-			blocks = append(blocks, slack.NewActionBlock(BlockApproaches, buttons...))
+	if r.Kind == KindDraft {
+		if actions := replyButtons(r); len(actions) > 0 {
+			blocks = append(blocks, slack.NewActionBlock(BlockActions, actions...))
 		}
 	}
 	return blocks
 }
 
-// buttonValue is what an "another approach" button carries, so that any
-// replica can redo the draft without memory of the first one.
+// buttonValue is what a reply button carries, so that any replica can
+// redo the draft without memory of the first one.
 type buttonValue struct {
-	Approach string  `json:"a"`
-	Details  Details `json:"d"`
+	Details Details `json:"d"`
+}
+
+// maxButtonValue is Slack's cap on a button's value.
+const maxButtonValue = 2000
+
+// replyButtons are "Another approach", "Fit 200" and "Edit".
+func replyButtons(r Reply) []slack.BlockElement {
+	var buttons []slack.BlockElement
+	add := func(actionID, label string, value string) {
+		if len(value) <= maxButtonValue {
+			buttons = append(buttons, slack.NewButtonBlockElement(actionID, value, slack.NewTextBlockObject(slack.PlainTextType, label, false, false)))
+		}
+	}
+	encode := func(d Details) string {
+		v, err := json.Marshal(buttonValue{Details: d})
+		if err != nil {
+			return strings.Repeat(" ", maxButtonValue+1) // never sent
+		}
+		return string(v)
+	}
+	if len(r.Others) > 0 {
+		d := r.Details
+		d.Template = r.Others[0]
+		add(ActionAnother, "Another approach", encode(d))
+	}
+	if r.Breakdown.Limit != 200 {
+		d := r.Details
+		d.Limit, d.Template = 200, r.Approach
+		add(ActionFit200, "Fit 200", encode(d))
+	}
+	add(ActionEdit, "Edit", truncate(r.Text, maxButtonValue))
+	return buttons
 }
 
 // Fallback is the notification text of a reply; it never holds user text.

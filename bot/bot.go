@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 
 	"connectcoach/templates"
@@ -38,15 +40,17 @@ type Options struct {
 
 // Bot answers Slack over Socket Mode.
 type Bot struct {
-	core     *Core
-	opts     Options
-	log      *slog.Logger
-	api      *slack.Client
-	client   *socketmode.Client
-	http     *http.Client
-	seen     *dedupe
-	names    *nameCache
-	inflight sync.WaitGroup
+	core       *Core
+	opts       Options
+	log        *slog.Logger
+	api        *slack.Client
+	client     *socketmode.Client
+	http       *http.Client
+	seen       *dedupe       // envelope ids
+	seenEvents *dedupe       // Events API event ids
+	workers    chan struct{} // a token per handler allowed to run at once
+	names      *nameCache
+	inflight   sync.WaitGroup
 }
 
 // Timeouts for the calls a handler makes.
@@ -55,6 +59,7 @@ const (
 	nameTimeout    = 1 * time.Second // users.info, before a draft is acked
 	replyTimeout   = 30 * time.Second
 	respondRetries = 4
+	maxYield       = 100 * time.Millisecond // longest a reply waits for acks to drain
 )
 
 // New builds a Bot. It does not connect until Run.
@@ -94,14 +99,17 @@ func New(opts Options) (*Bot, error) {
 		smOpts = append(smOpts, socketmode.OptionPingInterval(opts.PingInterval))
 	}
 	return &Bot{
-		core:   &Core{Command: opts.Command, Limit: opts.Limit, Templates: opts.Templates},
-		opts:   opts,
-		log:    opts.Logger,
-		api:    api,
-		client: socketmode.New(api, smOpts...),
-		http:   opts.HTTPClient,
-		seen:   newDedupe(10000, 10*time.Minute),
-		names:  newNameCache(1000, time.Hour),
+		core:       &Core{Command: opts.Command, Limit: opts.Limit, Templates: opts.Templates},
+		opts:       opts,
+		log:        opts.Logger,
+		api:        api,
+		client:     socketmode.New(api, smOpts...),
+		http:       opts.HTTPClient,
+		seen:       newDedupe(10000, 10*time.Minute),
+		seenEvents: newDedupe(10000, time.Hour), // Slack retries events for up to an hour
+		// One core is left for the socket when there are several.
+		workers: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
+		names:   newNameCache(1000, time.Hour),
 	}, nil
 }
 
@@ -173,26 +181,65 @@ func (b *Bot) route(ctx context.Context, evt socketmode.Event) {
 			env.ack(ctx, nil)
 			return
 		}
+		// Ack at once, here in the event loop, before any work: answering
+		// never holds up acking. Only a form submission carries its answer
+		// in the ack (field errors, or the draft in the form's place).
+		if !isSubmission(evt) {
+			env.ack(ctx, nil)
+		}
 		b.inflight.Add(1)
 		go func() {
 			defer b.inflight.Done()
 			hctx, cancel := context.WithTimeout(ctx, replyTimeout)
 			defer cancel()
 			defer b.recoverPanic(hctx, env, evt)
+			// Acks come first: while envelopes are waiting to be read
+			// and acked, replies wait (briefly). Then bound the CPU spent
+			// drafting so that the socket's reader and ack writer always
+			// get a core.
+			b.yieldToAcks(hctx)
+			select {
+			case b.workers <- struct{}{}:
+				defer func() { <-b.workers }()
+			case <-hctx.Done():
+				b.log.Error("gave up waiting for a free worker", "envelope_id", env.id)
+				return
+			}
 			b.handle(hctx, env, evt)
 		}()
 	}
 }
 
+// yieldToAcks waits while envelopes are queued for the event loop, at
+// most maxYield, so that a burst is acked before it is answered.
+func (b *Bot) yieldToAcks(ctx context.Context) {
+	deadline := time.Now().Add(maxYield)
+	for len(b.client.Events) > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
+		time.Sleep(200 * time.Microsecond)
+	}
+}
+
+func isSubmission(evt socketmode.Event) bool {
+	cb, ok := evt.Data.(slack.InteractionCallback)
+	return ok && cb.Type == slack.InteractionTypeViewSubmission
+}
+
+// testHookHandle, when set by a test, runs before each handler (to make
+// one panic, or stall).
+var testHookHandle func(evt socketmode.Event)
+
 // handle dispatches one envelope to its handler.
 func (b *Bot) handle(ctx context.Context, env *envelope, evt socketmode.Event) {
+	if testHookHandle != nil {
+		testHookHandle(evt)
+	}
 	switch data := evt.Data.(type) {
 	case slack.SlashCommand:
-		b.onSlash(ctx, env, data)
+		b.onSlash(ctx, data)
 	case slack.InteractionCallback:
 		b.onInteraction(ctx, env, data)
-	default:
-		env.ack(ctx, nil) // events the bot does not subscribe to yet
+	case slackevents.EventsAPIEvent:
+		b.onEvent(ctx, data)
 	}
 }
 
@@ -207,11 +254,8 @@ func (b *Bot) recoverPanic(ctx context.Context, env *envelope, evt socketmode.Ev
 	b.log.Error("handler panicked", "envelope_type", env.kind, "envelope_id", env.id, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 	sorry := Reply{Kind: KindInternal, Message: "Something went wrong on our side. Please try again."}
 	if !env.acked() {
-		if _, ok := evt.Data.(slack.SlashCommand); ok {
-			env.ack(ctx, b.message(sorry))
-			return
-		}
-		env.ack(ctx, nil)
+		// A form submission: close it with an error on the name field.
+		env.ack(ctx, slack.NewErrorsViewSubmissionResponse(map[string]string{"name": sorry.Message}))
 	}
 	if url := responseURL(evt.Data); url != "" {
 		b.respond(ctx, url, sorry, false)

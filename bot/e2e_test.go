@@ -23,6 +23,7 @@ type harness struct {
 	srv  *slacktest.Server
 	logs *syncBuffer
 	ctx  context.Context
+	n    int // response_url ids handed out
 }
 
 type syncBuffer struct {
@@ -42,12 +43,13 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func start(t *testing.T) *harness {
+// newBot builds a bot for srv with debug logs in a buffer.
+func newBot(t *testing.T, srv *slacktest.Server) (*bot.Bot, *syncBuffer) {
 	t.Helper()
-	srv := slacktest.NewServer()
 	srv.SetUser("U1", "Fred Smith")
 	logs := &syncBuffer{}
 	httpClient := &http.Client{Timeout: 5 * time.Second}
+	t.Cleanup(httpClient.CloseIdleConnections)
 	b, err := bot.New(bot.Options{
 		AppToken: "xapp-test", BotToken: "xoxb-test", APIURL: srv.APIURL(),
 		Command: "/connect", Limit: 300, Templates: templates.Default(),
@@ -57,6 +59,13 @@ func start(t *testing.T) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b, logs
+}
+
+func start(t *testing.T) *harness {
+	t.Helper()
+	srv := slacktest.NewServer()
+	b, logs := newBot(t, srv)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
@@ -71,7 +80,6 @@ func start(t *testing.T) *harness {
 			t.Error("Run did not return after cancel")
 		}
 		srv.Close()
-		httpClient.CloseIdleConnections()
 		if t.Failed() {
 			t.Logf("bot logs:\n%s", logs.String())
 		}
@@ -83,20 +91,50 @@ func start(t *testing.T) *harness {
 	return h
 }
 
-// slash sends a /connect envelope with the text as Slack would escape it
-// and returns the ack.
-func (h *harness) slash(text string) slacktest.Ack {
+// slash sends a /connect envelope with text (as Slack would send it) and
+// returns the ack and the id of the command's response_url.
+func (h *harness) slash(text string) (slacktest.Ack, string) {
 	h.t.Helper()
+	h.n++
+	respID := "slash-" + itoa(h.n)
 	id, err := h.srv.Send(slacktest.Envelope{Type: "slash_commands", AcceptsResponsePayload: true, Payload: map[string]any{
 		"token": "old", "team_id": "T1", "team_domain": "acme", "channel_id": "C1", "channel_name": "jobs",
 		"user_id": "U1", "user_name": "fred", "command": "/connect", "text": text,
-		"response_url": h.srv.ResponseURL("slash"), "trigger_id": "trig-1", "api_app_id": "A1",
+		"response_url": h.srv.ResponseURL(respID), "trigger_id": "trig-1", "api_app_id": "A1",
 		"is_enterprise_install": "false",
 	}})
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	return h.ack(id)
+	return h.ack(id), respID
+}
+
+// reply sends a /connect command and returns the reply it gets through the
+// response_url, after checking that the envelope was acked at once and
+// without a payload.
+func (h *harness) reply(text string) message {
+	h.t.Helper()
+	a, respID := h.slash(text)
+	if len(a.Payload) != 0 && string(a.Payload) != "null" {
+		h.t.Errorf("slash command acked with a payload %s; the reply belongs on the response_url", a.Payload)
+	}
+	return h.response(respID)
+}
+
+// response waits for the post to the response_url with that id.
+func (h *harness) response(respID string) message {
+	h.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, c := range h.srv.Calls("response_url") {
+			if strings.HasSuffix(c.Path, "/"+respID) {
+				return decode(h.t, c.JSON)
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	h.t.Fatalf("no reply on response_url %s", respID)
+	return message{}
 }
 
 func (h *harness) interactive(payload map[string]any) string {
@@ -180,8 +218,8 @@ func (m message) ids() []string {
 
 func TestSlashDraft(t *testing.T) {
 	h := start(t)
-	a := h.slash(`name=Joe company=Acme common="a civil engineer like me" goal=“join the team there in a project role”`)
-	m := decode(t, a.Payload)
+	a, respID := h.slash(`name=Joe company=Acme common="a civil engineer like me" goal=“join the team there in a project role”`)
+	m := h.response(respID)
 	if m.ResponseType != "ephemeral" {
 		t.Errorf("response_type = %q, want ephemeral", m.ResponseType)
 	}
@@ -204,8 +242,10 @@ func TestSlashDraft(t *testing.T) {
 	if _, ok := m.block("flag_default"); ok {
 		t.Errorf("a draft was flagged as the default request")
 	}
-	if !strings.Contains(m.raw, `"action_id":"approach:`) {
-		t.Errorf("no another-approach buttons in %s", m.raw)
+	for _, id := range []string{"another_approach", "fit_200", "edit_draft"} {
+		if !strings.Contains(m.raw, `"action_id":"`+id+`"`) {
+			t.Errorf("no %s button in %s", id, m.raw)
+		}
 	}
 	if a.Latency > time.Second {
 		t.Errorf("ack took %v", a.Latency)
@@ -214,7 +254,7 @@ func TestSlashDraft(t *testing.T) {
 
 func TestSlashReviewDefault(t *testing.T) {
 	h := start(t)
-	m := decode(t, h.slash("review Hi Maria, I’d like to add you to my professional network on LinkedIn. - Priya").Payload)
+	m := h.reply("review Hi Maria, I’d like to add you to my professional network on LinkedIn. - Priya")
 	flag, ok := m.block("flag_default")
 	if !ok {
 		t.Fatalf("default request not flagged; blocks %v", m.ids())
@@ -226,7 +266,7 @@ func TestSlashReviewDefault(t *testing.T) {
 		t.Errorf("draft block %q is not the reviewed text", d)
 	}
 	// A personal note is not flagged.
-	m = decode(t, h.slash("review Hi Maria, loved your talk on rail safety. Could I ask how you got started?").Payload)
+	m = h.reply("review Hi Maria, loved your talk on rail safety. Could I ask how you got started?")
 	if _, ok := m.block("flag_default"); ok {
 		t.Errorf("personal note flagged as default")
 	}
@@ -234,7 +274,7 @@ func TestSlashReviewDefault(t *testing.T) {
 
 func TestSlashHelp(t *testing.T) {
 	h := start(t)
-	m := decode(t, h.slash("help").Payload)
+	m := h.reply("help")
 	help, ok := m.block("help")
 	if !ok {
 		t.Fatalf("no help block: %v", m.ids())
@@ -255,7 +295,7 @@ func TestSlashBadGrammar(t *testing.T) {
 		{"name=Joe limit=5", "50 to 1000"},
 	}
 	for _, tc := range tests {
-		m := decode(t, h.slash(tc.text).Payload)
+		m := h.reply(tc.text)
 		e, ok := m.block("error")
 		if !ok || !strings.Contains(e, tc.says) || !strings.Contains(e, "For example") {
 			t.Errorf("/connect %s: error block %q (blocks %v), want it to say %q and show an example", tc.text, e, m.ids(), tc.says)
@@ -265,7 +305,7 @@ func TestSlashBadGrammar(t *testing.T) {
 
 func TestFormOpenAndSubmit(t *testing.T) {
 	h := start(t)
-	a := h.slash("")
+	a, _ := h.slash("")
 	if len(a.Payload) != 0 && string(a.Payload) != "null" {
 		t.Errorf("empty command acked with payload %s, want a plain ack", a.Payload)
 	}
@@ -340,40 +380,82 @@ func TestMessageShortcutReview(t *testing.T) {
 	}
 }
 
-func TestAnotherApproachButton(t *testing.T) {
-	h := start(t)
-	m := decode(t, h.slash(`name=Joe company=Acme goal="a project role" common="civil engineers"`).Payload)
-	var actionID, value string
+// button returns the value of the reply's button with that action id.
+func (m message) button(actionID string) (string, bool) {
 	for _, b := range m.Blocks {
 		for _, e := range b.Elements {
-			if strings.HasPrefix(e.ActionID, "approach:") && actionID == "" {
-				actionID, value = e.ActionID, e.Value
+			if e.ActionID == actionID {
+				return e.Value, true
 			}
 		}
 	}
-	if actionID == "" {
-		t.Fatalf("no approach button in %s", m.raw)
-	}
+	return "", false
+}
+
+// click sends a block_actions envelope for a button on an ephemeral reply
+// and returns the id of its response_url.
+func (h *harness) click(actionID, value string) string {
+	h.t.Helper()
+	h.n++
+	respID := "button-" + itoa(h.n)
 	h.ack(h.interactive(map[string]any{
 		"type": "block_actions", "user": map[string]any{"id": "U1"}, "team": map[string]any{"id": "T1"},
-		"response_url": h.srv.ResponseURL("button"), "trigger_id": "trig-4",
+		"response_url": h.srv.ResponseURL(respID), "trigger_id": "trig-" + respID,
 		"container": map[string]any{"type": "message", "is_ephemeral": true},
-		"actions":   []map[string]any{{"action_id": actionID, "block_id": "approaches", "type": "button", "value": value}},
+		"actions":   []map[string]any{{"action_id": actionID, "block_id": "actions", "type": "button", "value": value}},
 	}))
-	got := decode(t, h.call("response_url", 1).JSON)
-	if !got.ReplaceOriginal {
-		t.Errorf("button reply does not replace the original")
-	}
-	d, _ := got.block("draft")
+	return respID
+}
+
+func TestReplyButtons(t *testing.T) {
+	h := start(t)
+	m := h.reply(`name=Joe company=Acme goal="a project role" common="civil engineers"`)
 	first, _ := m.block("draft")
-	if d == "" || d == first || !strings.Contains(d, "Joe") {
-		t.Errorf("another approach gave %q (first was %q)", d, first)
+
+	// Another approach: a different draft for the same person, replacing the reply.
+	v, ok := m.button("another_approach")
+	if !ok {
+		t.Fatalf("no another_approach button in %s", m.raw)
 	}
+	got := h.response(h.click("another_approach", v))
+	d, _ := got.block("draft")
+	if !got.ReplaceOriginal || d == "" || d == first || !strings.Contains(d, "Joe") {
+		t.Errorf("another approach: replace=%v draft %q (first was %q)", got.ReplaceOriginal, d, first)
+	}
+	// Pressing it on the new reply moves on again.
+	v2, _ := got.button("another_approach")
+	third, _ := h.response(h.click("another_approach", v2)).block("draft")
+	if third == d || third == "" {
+		t.Errorf("another approach twice gave the same draft %q", third)
+	}
+
+	// Fit 200: the same details fitted to 200.
+	v, _ = m.button("fit_200")
+	got = h.response(h.click("fit_200", v))
+	if l, _ := got.block("length"); !strings.Contains(l, "/ 200") || !got.ReplaceOriginal {
+		t.Errorf("fit 200 gave length %q", l)
+	}
+	if _, ok := got.button("fit_200"); ok {
+		t.Errorf("a draft fitted to 200 still offers Fit 200")
+	}
+
+	// Edit: the editor opens with the draft in it.
+	v, _ = m.button("edit_draft")
+	h.click("edit_draft", v)
+	open := h.call("views.open", 1)
+	if !strings.Contains(string(open.JSON), `"callback_id":"note_editor"`) || !strings.Contains(string(open.JSON), jsonString(first)) {
+		t.Errorf("edit opened %s, want the editor holding the draft", open.JSON)
+	}
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return strings.Trim(string(b), `"`)
 }
 
 func TestNothingPings(t *testing.T) {
 	h := start(t)
-	m := decode(t, h.slash(`name="<!channel> Joe" company="R&amp;D &lt;!here&gt;" goal="@here <@U999>"`).Payload)
+	m := h.reply(`name="<!channel> Joe" company="R&amp;D &lt;!here&gt;" goal="@here <@U999>"`)
 	for _, bad := range []string{"<!channel>", "<!here>", "<@U999>", "<!everyone>"} {
 		if strings.Contains(m.raw, bad) {
 			t.Errorf("reply holds a live %s: %s", bad, m.raw)
@@ -397,7 +479,7 @@ func TestUnparseableEnvelopeIsAcked(t *testing.T) {
 	}
 	h.ack(id)
 	// The bot still serves.
-	if _, ok := decode(t, h.slash("help").Payload).block("help"); !ok {
+	if _, ok := h.reply("help").block("help"); !ok {
 		t.Error("bot stopped answering after a bad envelope")
 	}
 }

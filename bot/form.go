@@ -118,7 +118,7 @@ func ParseForm(state *slack.ViewState) (Details, map[string]string) {
 func ResultView(r Reply, command string) slack.ModalViewRequest {
 	var blocks []slack.Block
 	for _, b := range Blocks(r, command) {
-		if b.ID() != BlockApproaches {
+		if b.ID() != BlockActions {
 			blocks = append(blocks, b)
 		}
 	}

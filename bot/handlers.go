@@ -11,30 +11,28 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// onSlash answers /connect. The reply travels in the ack; a form is opened
-// with views.open after the ack.
-func (b *Bot) onSlash(ctx context.Context, env *envelope, cmd slack.SlashCommand) {
+// onSlash answers /connect. The envelope is acked at once, before any
+// work; the reply follows through the command's response_url, so that
+// answering never holds up acking.
+func (b *Bot) onSlash(ctx context.Context, cmd slack.SlashCommand) {
 	if cmd.Command != b.opts.Command {
-		env.ack(ctx, b.message(errorReply("This app answers "+b.opts.Command+", not "+cmd.Command+".")))
+		b.respond(ctx, cmd.ResponseURL, errorReply("This app answers "+b.opts.Command+", not "+cmd.Command+"."), false)
 		return
 	}
 	r := b.core.HandleText(Unescape(cmd.Text), func() string { return b.realName(ctx, cmd.UserID) })
 	if r.Kind == KindOpenForm {
-		env.ack(ctx, nil)
 		b.openForm(ctx, cmd.TriggerID, cmd.ResponseURL)
 		return
 	}
 	b.logReply("slash command", r)
-	if err := env.ack(ctx, b.message(r)); err != nil && cmd.ResponseURL != "" {
-		b.respond(ctx, cmd.ResponseURL, r, false)
-	}
+	b.respond(ctx, cmd.ResponseURL, r, false)
 }
 
-// onInteraction answers shortcuts, form submissions and buttons.
+// onInteraction answers shortcuts, form submissions and buttons. All but
+// the submissions were acked already.
 func (b *Bot) onInteraction(ctx context.Context, env *envelope, cb slack.InteractionCallback) {
 	switch cb.Type {
 	case slack.InteractionTypeMessageAction:
-		env.ack(ctx, nil)
 		if cb.CallbackID != CallbackReview {
 			return
 		}
@@ -46,24 +44,25 @@ func (b *Bot) onInteraction(ctx context.Context, env *envelope, cb slack.Interac
 		b.logReply("message shortcut", r)
 		b.respond(ctx, cb.ResponseURL, r, false)
 	case slack.InteractionTypeShortcut:
-		env.ack(ctx, nil)
 		if cb.CallbackID == CallbackNewDraft {
 			b.openForm(ctx, cb.TriggerID, "")
 		}
 	case slack.InteractionTypeViewSubmission:
 		b.onSubmit(ctx, env, cb)
 	case slack.InteractionTypeBlockActions:
-		env.ack(ctx, nil)
 		b.onButtons(ctx, cb)
-	default:
-		env.ack(ctx, nil)
 	}
 }
 
 // onSubmit validates the form: field problems show in the form; a valid
 // form is answered by replacing the form with the draft.
 func (b *Bot) onSubmit(ctx context.Context, env *envelope, cb slack.InteractionCallback) {
-	if cb.View.CallbackID != CallbackForm {
+	switch cb.View.CallbackID {
+	case CallbackEditor:
+		b.onEditorSubmit(ctx, env, cb)
+		return
+	case CallbackForm:
+	default:
 		env.ack(ctx, nil)
 		return
 	}
@@ -87,25 +86,82 @@ func (b *Bot) onSubmit(ctx context.Context, env *envelope, cb slack.InteractionC
 	env.ack(ctx, slack.NewUpdateViewSubmissionResponse(&view))
 }
 
-// onButtons redoes a draft with another approach and replaces the
-// ephemeral reply through its response_url.
+// onButtons answers the reply's buttons (replacing the reply through its
+// response_url), the App Home buttons, and typing in the editor.
 func (b *Bot) onButtons(ctx context.Context, cb slack.InteractionCallback) {
 	for _, a := range cb.ActionCallback.BlockActions {
-		name, ok := strings.CutPrefix(a.ActionID, ActionApproach)
-		if !ok {
+		switch a.ActionID {
+		case ActionAnother, ActionFit200:
+			var v buttonValue
+			if err := json.Unmarshal([]byte(a.Value), &v); err != nil {
+				b.log.Warn("button with an unreadable value", "action_id", a.ActionID, "error", err)
+				b.respond(ctx, cb.ResponseURL, errorReply("That button is from an older version of this app. Run the command again."), true)
+				return
+			}
+			r := b.core.Draft(v.Details)
+			b.logReply(a.ActionID, r)
+			b.respond(ctx, cb.ResponseURL, r, true)
+		case ActionEdit:
+			b.openView(ctx, cb.TriggerID, b.core.EditorView(a.Value, 0, true))
+		case ActionHomeDraft:
+			b.openForm(ctx, cb.TriggerID, "")
+		case ActionHomeReview:
+			b.openView(ctx, cb.TriggerID, b.core.EditorView("", 0, true))
+		case ActionNoteInput:
+			b.updateEditor(ctx, cb)
+		default:
 			continue
 		}
-		var v buttonValue
-		if err := json.Unmarshal([]byte(a.Value), &v); err != nil {
-			b.log.Warn("button with an unreadable value", "action_id", a.ActionID, "error", err)
-			b.respond(ctx, cb.ResponseURL, errorReply("That button is from an older version of this app. Run the command again."), true)
-			return
-		}
-		v.Details.Template = name
-		r := b.core.Draft(v.Details)
-		b.logReply("another approach", r)
-		b.respond(ctx, cb.ResponseURL, r, true)
 		return
+	}
+}
+
+// updateEditor recounts the editor's text and updates the view. The view's
+// hash makes Slack refuse the update if a newer one got there first; that
+// is expected while someone types, and not an error.
+func (b *Bot) updateEditor(ctx context.Context, cb slack.InteractionCallback) {
+	text := editorText(cb.View.State)
+	view := b.core.EditorView(text, editorLimit(cb.View), false)
+	_, err := b.api.UpdateViewContext(ctx, view, "", cb.View.Hash, cb.View.ID)
+	var se slack.SlackErrorResponse
+	switch {
+	case err == nil:
+	case errors.As(err, &se) && se.Err == "hash_conflict":
+		b.log.Debug("editor update superseded by a newer one", "view", cb.View.ID)
+	default:
+		b.log.Error("could not update the editor", "view", cb.View.ID, "error", err)
+	}
+}
+
+// openView opens a modal, logging (not failing) when Slack refuses.
+func (b *Bot) openView(ctx context.Context, triggerID string, view slack.ModalViewRequest) {
+	if _, err := b.api.OpenViewContext(ctx, triggerID, view); err != nil {
+		b.log.Error("could not open a view", "callback_id", view.CallbackID, "error", err)
+	}
+}
+
+// onEditorSubmit closes the editor and sends the final review to the user
+// in their direct messages with the app.
+func (b *Bot) onEditorSubmit(ctx context.Context, env *envelope, cb slack.InteractionCallback) {
+	text := editorText(cb.View.State)
+	if text == "" {
+		env.ack(ctx, slack.NewErrorsViewSubmissionResponse(map[string]string{BlockNote: "Type or paste the note to review."}))
+		return
+	}
+	env.ack(ctx, nil)
+	r := b.core.Review(text, editorLimit(cb.View))
+	b.logReply("editor", r)
+	b.post(ctx, cb.User.ID, r)
+}
+
+// post sends a reply as a message to a channel or a user's DM with the app
+// (chat.postMessage; slack-go retries rate limits and server errors).
+func (b *Bot) post(ctx context.Context, channel string, r Reply) {
+	_, _, err := b.api.PostMessageContext(ctx, channel,
+		slack.MsgOptionText(Fallback(r), false),
+		slack.MsgOptionBlocks(Blocks(r, b.opts.Command)...))
+	if err != nil {
+		b.log.Error("reply not delivered", "channel", channel, "error", err)
 	}
 }
 

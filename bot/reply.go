@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"connectcoach/rules"
@@ -93,7 +94,7 @@ func (c *Core) Draft(d Details) Reply {
 	approach, others := c.Templates.Choose(d.Target)
 	if d.Template != "" {
 		approach = d.Template
-		others = without(c.Templates.Names(), approach)
+		others = after(c.Templates.Names(), approach)
 	}
 	draft, err := c.Templates.Draft(approach, d.Target, d.Limit)
 	var fit *templates.FitError
@@ -157,12 +158,12 @@ func (c *Core) Help() Reply {
 	return Reply{Kind: KindHelp, Message: b.String()}
 }
 
-func without(list []string, x string) []string {
-	var out []string
-	for _, s := range list {
-		if s != x {
-			out = append(out, s)
-		}
+// after returns list without x, starting after x and wrapping round, so
+// that "Another approach" cycles through every approach.
+func after(list []string, x string) []string {
+	i := slices.Index(list, x)
+	if i < 0 {
+		return list
 	}
-	return out
+	return append(slices.Clone(list[i+1:]), list[:i]...)
 }

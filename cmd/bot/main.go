@@ -70,7 +70,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	level, _ := parseLevel(cfg.LogLevel)
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	set, err := loadTemplates(cfg.TemplatesDir)
+	set, err := templates.LoadDir(cfg.TemplatesDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "configuration: TEMPLATES_DIR: %v\n", err)
 		return exitConfig
@@ -106,17 +106,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	logger.Info("stopped")
 	return exitOK
-}
-
-// loadTemplates loads the embedded approaches plus those in dir, if set.
-func loadTemplates(dir string) (*templates.Set, error) {
-	if dir == "" {
-		return templates.Load(nil)
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%s is not a folder", dir)
-	}
-	return templates.Load(os.DirFS(dir))
 }
 
 // isTerminal reports whether r is an interactive terminal.

@@ -200,9 +200,11 @@ func TestRunAgainstFakeSlack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := srv.WaitAck(wctx, id)
-	if err != nil || !strings.Contains(string(a.Payload), `"block_id":"help"`) {
-		t.Errorf("ack %s, %v: want the help reply", a.Payload, err)
+	if _, err := srv.WaitAck(wctx, id); err != nil {
+		t.Errorf("no ack: %v", err)
+	}
+	if c, err := srv.WaitCall(wctx, "response_url", 1); err != nil || !strings.Contains(string(c.JSON), `"block_id":"help"`) {
+		t.Errorf("reply %s, %v: want the help reply", c.JSON, err)
 	}
 	cancel()
 	select {
