@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -51,6 +52,9 @@ type Bot struct {
 	workers    chan struct{} // a token per handler allowed to run at once
 	names      *nameCache
 	inflight   sync.WaitGroup
+	// lastEnvelope is when the event loop last received an envelope
+	// (UnixNano), for yieldToAcks.
+	lastEnvelope atomic.Int64
 }
 
 // Timeouts for the calls a handler makes.
@@ -60,6 +64,7 @@ const (
 	replyTimeout   = 30 * time.Second
 	respondRetries = 4
 	maxYield       = 100 * time.Millisecond // longest a reply waits for acks to drain
+	quietPeriod    = time.Millisecond       // no envelope for this long: the burst is over
 )
 
 // New builds a Bot. It does not connect until Run.
@@ -175,6 +180,7 @@ func (b *Bot) route(ctx context.Context, evt socketmode.Event) {
 		if evt.Request == nil {
 			return
 		}
+		b.lastEnvelope.Store(time.Now().UnixNano())
 		env := &envelope{id: evt.Request.EnvelopeID, kind: string(evt.Type), bot: b}
 		if !b.seen.first(env.id) {
 			b.log.Info("repeated envelope acked, not answered again", "envelope_id", env.id, "retry_attempt", evt.Request.RetryAttempt)
@@ -210,11 +216,16 @@ func (b *Bot) route(ctx context.Context, evt socketmode.Event) {
 	}
 }
 
-// yieldToAcks waits while envelopes are queued for the event loop, at
-// most maxYield, so that a burst is acked before it is answered.
+// yieldToAcks lets a burst of envelopes be acked before it is answered:
+// it waits while envelopes are queued or arrived within the last
+// quietPeriod, at most maxYield (so replies still flow under steady load).
 func (b *Bot) yieldToAcks(ctx context.Context) {
 	deadline := time.Now().Add(maxYield)
-	for len(b.client.Events) > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		busy := len(b.client.Events) > 0 || time.Since(time.Unix(0, b.lastEnvelope.Load())) < quietPeriod
+		if !busy {
+			return
+		}
 		time.Sleep(200 * time.Microsecond)
 	}
 }

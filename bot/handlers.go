@@ -246,6 +246,10 @@ func (b *Bot) realName(ctx context.Context, userID string) string {
 	u, err := b.api.GetUserInfoContext(nctx, userID)
 	if err != nil {
 		b.log.Warn("could not look up the user's name; drafting without it", "user", userID, "error", err)
+		var se slack.SlackErrorResponse
+		if errors.As(err, &se) {
+			b.names.put(userID, "") // Slack said no (user_not_found …): do not ask again for a while
+		}
 		return ""
 	}
 	name := u.RealName

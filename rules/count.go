@@ -163,19 +163,19 @@ func Measure(parts []Part, limit int) Breakdown {
 		limit = PremiumLimit
 	}
 	b := Breakdown{Limit: limit, Parts: make([]Part, len(parts))}
-	ascii := true
+	simple := true // every rune one unit and one cluster: nothing costs extra
 	for i, p := range parts {
 		p.Counts = Count(p.Text)
 		b.Parts[i] = p
 		b.Total.Graphemes += p.Graphemes
 		b.Total.Units += p.Units
-		if ascii && !isASCII(p.Text) {
-			ascii = false
+		if simple && !isASCII(p.Text) {
+			_, simple = simpleLen(p.Text)
 		}
 	}
 	b.Verdict = Judge(b.Total.Units, limit)
 	b.Tiers = [2]Tier{Judge(b.Total.Units, PremiumLimit), Judge(b.Total.Units, FreeLimit)}
-	if _, simple := simpleLen(joined(parts)); !ascii && !simple {
+	if !simple {
 		for _, p := range parts {
 			b.Costly = addCostly(b.Costly, p.Text)
 			if !norm.NFC.IsNormalString(p.Text) {

@@ -36,7 +36,12 @@ func normalize(s string) string {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = zeroWidth.Replace(s)
+	if strings.ContainsAny(s, "\u200b\u200c\u200d\u2060\ufeff\u00ad") {
+		s = zeroWidth.Replace(s)
+	}
+	if norm.NFKC.IsNormalString(s) {
+		return s
+	}
 	// NFKC folds non-breaking and other odd spaces to U+0020, full-width
 	// letters to ASCII, ligatures to letters.
 	return norm.NFKC.String(s)
@@ -84,7 +89,7 @@ func isSegmentBreak(r rune) bool {
 // are kept (and straightened) so that English contractions can be expanded;
 // everything else that is not a letter, digit or mark separates words.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1) // about one word in five bytes
 	seg := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -129,8 +134,13 @@ func tokenize(s string) []token {
 				return r
 			}, word)
 		}
-		for _, k := range expand(foldKey(key)) {
-			toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: i, End: j})
+		key = foldKey(key)
+		if !apostrophes {
+			toks = append(toks, token{Key: key, Orig: word, Seg: seg, Start: i, End: j})
+		} else {
+			for _, k := range expand(key) {
+				toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: i, End: j})
+			}
 		}
 		i = j
 	}

@@ -63,7 +63,7 @@ func Review(text string, opt Options) Report {
 	n.toks = tokenize(n.norm)
 	n.keys = keys(n.toks)
 	n.lang = detectLang(n.norm, n.toks)
-	if opt.Parts != nil && joined(opt.Parts) == text {
+	if opt.Parts != nil && concatenates(opt.Parts, text) {
 		n.breakdown = Measure(opt.Parts, opt.Limit)
 	} else {
 		n.breakdown = MeasureText(text, opt.Limit)
@@ -100,12 +100,16 @@ func Review(text string, opt Options) Report {
 	return r
 }
 
-func joined(parts []Part) string {
-	var b strings.Builder
+// concatenates reports whether the parts' texts make up text exactly.
+func concatenates(parts []Part, text string) bool {
 	for _, p := range parts {
-		b.WriteString(p.Text)
+		rest, ok := strings.CutPrefix(text, p.Text)
+		if !ok {
+			return false
+		}
+		text = rest
 	}
-	return b.String()
+	return text == ""
 }
 
 // span returns the words of a hit as written.
