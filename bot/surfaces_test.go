@@ -75,7 +75,12 @@ func TestEditorLiveCount(t *testing.T) {
 	h := start(t)
 	h.click("home_review", "review")
 	h.call("views.open", 1)
-	views := h.srv.Views()
+	// The fake records the call before it stores the view: wait for both.
+	var views []slacktest.View
+	for deadline := time.Now().Add(2 * time.Second); len(views) == 0 && time.Now().Before(deadline); {
+		views = h.srv.Views()
+		time.Sleep(5 * time.Millisecond)
+	}
 	if len(views) != 1 {
 		t.Fatalf("fake holds %d views", len(views))
 	}

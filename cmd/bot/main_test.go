@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -184,7 +185,10 @@ func TestRunAgainstFakeSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	var out, errs bytes.Buffer
+	// slack-go's socket reader may log once more after Run returns, so the
+	// log buffer must be safe for concurrent use.
+	var out bytes.Buffer
+	var errs lockedBuffer
 	done := make(chan int, 1)
 	go func() { done <- run(ctx, nil, strings.NewReader(""), &out, &errs) }()
 	wctx, wcancel := context.WithTimeout(ctx, 10*time.Second)
@@ -206,6 +210,29 @@ func TestRunAgainstFakeSlack(t *testing.T) {
 	if c, err := srv.WaitCall(wctx, "response_url", 1); err != nil || !strings.Contains(string(c.JSON), `"block_id":"help"`) {
 		t.Errorf("reply %s, %v: want the help reply", c.JSON, err)
 	}
+	// The rest of a session, so that every Web API call the bot makes runs
+	// at debug level: users.info (bot token in the form), views.open and
+	// views.publish (bot token as Bearer), chat.postMessage, response_url.
+	srv.SetUser("U1", "Fred Smith")
+	envelopes := []slacktest.Envelope{
+		{Type: "slash_commands", Payload: map[string]any{"command": "/connect", "text": `name=Joe company=Acme goal="a project role"`, "user_id": "U1", "response_url": srv.ResponseURL("r2"), "trigger_id": "t"}},
+		{Type: "slash_commands", Payload: map[string]any{"command": "/connect", "text": "", "user_id": "U1", "response_url": srv.ResponseURL("r3"), "trigger_id": "t3"}},
+		{Type: "events_api", Payload: map[string]any{"type": "event_callback", "event_id": "E1", "event": map[string]any{"type": "app_home_opened", "user": "U1", "tab": "home"}}},
+		{Type: "events_api", Payload: map[string]any{"type": "event_callback", "event_id": "E2", "event": map[string]any{"type": "message", "channel_type": "im", "channel": "D1", "user": "U1", "text": "Hi Ana, loved your talk."}}},
+	}
+	for _, env := range envelopes {
+		if _, err := srv.Send(env); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, method := range []string{"users.info", "views.open", "views.publish", "chat.postMessage"} {
+		if _, err := srv.WaitCall(wctx, method, 1); err != nil {
+			t.Errorf("no %s call: %v", method, err)
+		}
+	}
+	if c, err := srv.WaitCall(wctx, "response_url", 2); err != nil || !strings.Contains(string(c.JSON), "Fred Smith") {
+		t.Errorf("draft reply %s, %v: want it signed with the Slack name", c.JSON, err)
+	}
 	cancel()
 	select {
 	case code := <-done:
@@ -222,4 +249,22 @@ func TestRunAgainstFakeSlack(t *testing.T) {
 	if !strings.Contains(logs, "connected to Slack") {
 		t.Errorf("logs lack the connection line:\n%s", logs)
 	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for concurrent use.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
