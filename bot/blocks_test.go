@@ -2,19 +2,15 @@ package bot
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"connectcoach/templates"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/slack-go/slack"
 
-	"connectcoach/templates"
+	"connectcoach/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden files")
 
 func testCore() *Core {
 	return &Core{Command: "/connect", Limit: 300, Templates: templates.Default()}
@@ -45,7 +41,7 @@ func TestBlocksGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", tc.name+".golden"), string(got)+"\n")
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), string(got)+"\n")
 		})
 	}
 }
@@ -70,7 +66,7 @@ func TestViewsGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", tc.name+".golden"), string(got)+"\n")
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), string(got)+"\n")
 		})
 	}
 }
@@ -107,22 +103,5 @@ func TestDraftBlockIsTheDraft(t *testing.T) {
 	b := Blocks(r, "/connect")[0].(*slack.SectionBlock)
 	if b.BlockID != BlockDraft || b.Text.Type != slack.PlainTextType || Unescape(b.Text.Text) != r.Text {
 		t.Errorf("draft block %q (%s), want the draft %q as plain text", b.Text.Text, b.Text.Type, r.Text)
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bot -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,9 +10,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden files")
+	"connectcoach/internal/golden"
+)
 
 // corpusCase is one note of testdata/notes: its text and verdicts.
 type corpusCase struct {
@@ -84,7 +83,7 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("%s is a near miss for %s, but it fired", c.name, id)
 				}
 			}
-			golden(t, filepath.Join("testdata", "notes", c.name+".golden"), renderReport(r))
+			golden.Check(t, filepath.Join("testdata", "notes", c.name+".golden"), renderReport(r))
 		})
 	}
 }
@@ -202,23 +201,4 @@ func renderReport(r Report) string {
 		}
 	}
 	return b.String()
-}
-
-// golden compares got with the golden file at path, or rewrites it when
-// the test runs with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
 }

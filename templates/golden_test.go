@@ -1,18 +1,16 @@
 package templates_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
 	"connectcoach/templates"
-	"github.com/google/go-cmp/cmp"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the drafts")
+	"github.com/google/go-cmp/cmp"
+
+	"connectcoach/internal/golden"
+)
 
 // longCompany is 80 characters.
 const longCompany = "Northbridge Civil and Structural Engineering Consultants, International Holdings"
@@ -80,7 +78,7 @@ func TestGolden(t *testing.T) {
 					writeDraft(&b, d, err, limit)
 					checkRefit(t, set, approach, tc.target, d, err)
 				}
-				compareGolden(t, filepath.Join("testdata", name+".golden"), b.String())
+				golden.Check(t, filepath.Join("testdata", name+".golden"), b.String())
 			})
 		}
 	}
@@ -121,23 +119,6 @@ func writeDraft(b *strings.Builder, d templates.Draft, err error, limit int) {
 	}
 	for _, f := range d.Report.Findings {
 		fmt.Fprintf(b, "finding: %s %s\n", f.Level, f.ID)
-	}
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./templates -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
 	}
 }
 
