@@ -5,11 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"connectcoach/templates"
 
 	"github.com/slack-go/slack"
 
 	"connectcoach/internal/golden"
+	"connectcoach/templates"
 )
 
 func testCore() *Core {

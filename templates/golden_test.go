@@ -5,11 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"connectcoach/templates"
 
 	"github.com/google/go-cmp/cmp"
 
 	"connectcoach/internal/golden"
+	"connectcoach/templates"
 )
 
 // longCompany is 80 characters.
