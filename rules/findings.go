@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Level is how much a finding matters.
@@ -357,6 +358,11 @@ func shoutingCheck(n *note) (Finding, bool) {
 	upper, lower := 0, 0
 	for _, r := range n.norm {
 		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r >= 'a' && r <= 'z':
+			lower++
+		case r < utf8.RuneSelf:
 		case unicode.IsUpper(r):
 			upper++
 		case unicode.IsLower(r):
@@ -376,7 +382,7 @@ func shoutingCheck(n *note) (Finding, bool) {
 
 // questionCheck fires when the last sentence of substance ends with "?".
 func questionCheck(n *note) (Finding, bool) {
-	i := strings.LastIndexAny(n.norm, "?？")
+	i := max(strings.LastIndexByte(n.norm, '?'), strings.LastIndex(n.norm, "？"))
 	if i < 0 {
 		return Finding{}, false
 	}

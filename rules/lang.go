@@ -36,6 +36,10 @@ func parseStopwords(data string) map[string][]string {
 // all ("Hi Joe") counts as English.
 func detectLang(text string, toks []token) string {
 	latin, other := 0, 0
+	if isASCII(text) {
+		latin = 1 // only the comparison below matters
+		text = ""
+	}
 	for _, r := range text {
 		switch {
 		case r < utf8.RuneSelf:

@@ -92,7 +92,10 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1) // about one word in five bytes
 	seg := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if !isWordRune(r) {
 			if isSegmentBreak(r) || (r == '-' && i > 0 && s[i-1] == ' ') {
 				if r == '.' && len(toks) > 0 && toks[len(toks)-1].Seg == seg && abbreviations[toks[len(toks)-1].Key] {
@@ -109,6 +112,15 @@ func tokenize(s string) []token {
 		j := i
 		apostrophes := false
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' {
+					j++
+					continue
+				}
+				if c != '\'' && c != '`' {
+					break
+				}
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
 				j += size

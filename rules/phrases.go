@@ -15,20 +15,75 @@ import (
 //	*          any one word
 //	#          any one word made of digits
 //
-// A pattern expands into plain sequences when it is loaded, so matching is
-// a walk over the note's words with a map lookup per word.
+// A pattern expands into plain sequences when it is loaded, and the
+// sequences of a set share a word trie, so matching at a position costs a
+// map lookup per word matched (one, for most words of a note).
 type phraseSet struct {
 	entries []entry
 	labels  []string // distinct labels in order of first use
 	labelOf []int    // entry index → index into labels
-	seqs    []seq
-	byFirst map[string][]int // first word → indexes into seqs
-	wild    []int            // sequences that start with * or #
+	root    *trieNode
 }
 
-type seq struct {
-	words []string
-	entry int // which entry (line) of the data it came from
+// trieNode is one word position of the phrase trie.
+type trieNode struct {
+	next map[string]*trieNode
+	any  *trieNode // "*": any one word
+	num  *trieNode // "#": any one number
+	ends []int     // entries whose sequence ends here
+}
+
+func (n *trieNode) add(words []string, entry int) {
+	for _, w := range words {
+		var c **trieNode
+		switch w {
+		case "*":
+			c = &n.any
+		case "#":
+			c = &n.num
+		default:
+			if n.next == nil {
+				n.next = map[string]*trieNode{}
+			}
+			child := n.next[w]
+			if child == nil {
+				child = &trieNode{}
+				n.next[w] = child
+			}
+			n = child
+			continue
+		}
+		if *c == nil {
+			*c = &trieNode{}
+		}
+		n = *c
+	}
+	if !slices.Contains(n.ends, entry) {
+		n.ends = append(n.ends, entry)
+	}
+}
+
+// match is a sequence that matches at a position: its entry and length.
+type match struct{ entry, n int }
+
+// collect appends every sequence matching at the start of ks.
+func (n *trieNode) collect(ks []string, depth int, out []match) []match {
+	for _, e := range n.ends {
+		out = append(out, match{e, depth})
+	}
+	if len(ks) == 0 {
+		return out
+	}
+	if c := n.next[ks[0]]; c != nil {
+		out = c.collect(ks[1:], depth+1, out)
+	}
+	if n.any != nil {
+		out = n.any.collect(ks[1:], depth+1, out)
+	}
+	if n.num != nil && isNumber(ks[0]) {
+		out = n.num.collect(ks[1:], depth+1, out)
+	}
+	return out
 }
 
 // entry is one line of a phrase data file: "label | pattern | example".
@@ -73,7 +128,7 @@ func parseEntries(name, data string) ([]entry, error) {
 
 // compilePhrases expands the entries' patterns into a phraseSet.
 func compilePhrases(name string, es []entry) (*phraseSet, error) {
-	ps := &phraseSet{entries: es, byFirst: map[string][]int{}}
+	ps := &phraseSet{entries: es, root: &trieNode{}}
 	for _, e := range es {
 		l := slices.Index(ps.labels, e.Label)
 		if l < 0 {
@@ -91,13 +146,7 @@ func compilePhrases(name string, es []entry) (*phraseSet, error) {
 			if len(words) == 0 {
 				return nil, fmt.Errorf("%s:%d: pattern %q can match nothing", name, e.Line, e.Pattern)
 			}
-			idx := len(ps.seqs)
-			ps.seqs = append(ps.seqs, seq{words: words, entry: i})
-			if w := words[0]; w == "*" || w == "#" {
-				ps.wild = append(ps.wild, idx)
-			} else {
-				ps.byFirst[w] = append(ps.byFirst[w], idx)
-			}
+			ps.root.add(words, i)
 		}
 	}
 	return ps, nil
@@ -209,27 +258,6 @@ func (e *expander) group(depth int, closer byte) ([][]string, error) {
 	}
 }
 
-func (s seq) matchAt(ks []string, i int) bool {
-	if i+len(s.words) > len(ks) {
-		return false
-	}
-	for j, w := range s.words {
-		k := ks[i+j]
-		switch w {
-		case "*":
-		case "#":
-			if !isNumber(k) {
-				return false
-			}
-		default:
-			if k != w {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 func isNumber(k string) bool {
 	if k == "" {
 		return false
@@ -247,31 +275,26 @@ func isNumber(k string) bool {
 // among themselves. It makes one pass over ks for every label at once.
 func (ps *phraseSet) findByLabel(ks []string) map[string][]hit {
 	out := map[string][]hit{}
-	next := make([]int, len(ps.labels))   // per label: the first word a new match may start at
-	bestAt := make([]int, len(ps.labels)) // per label: the longest sequence matching at i, or -1
+	next := make([]int, len(ps.labels)) // per label: the first word a new match may start at
+	best := make([]match, len(ps.labels))
+	var buf []match
 	for i := range ks {
-		for l := range bestAt {
-			bestAt[l] = -1
+		buf = ps.root.collect(ks[i:], 0, buf[:0])
+		if len(buf) == 0 {
+			continue
 		}
-		for _, list := range [2][]int{ps.byFirst[ks[i]], ps.wild} {
-			for _, idx := range list {
-				s := ps.seqs[idx]
-				l := ps.labelOf[s.entry]
-				if i < next[l] || !s.matchAt(ks, i) {
-					continue
-				}
-				if bestAt[l] < 0 || len(s.words) > len(ps.seqs[bestAt[l]].words) {
-					bestAt[l] = idx
-				}
+		clear(best)
+		for _, m := range buf {
+			l := ps.labelOf[m.entry]
+			if i >= next[l] && m.n > best[l].n {
+				best[l] = m
 			}
 		}
-		for l, idx := range bestAt {
-			if idx < 0 {
-				continue
+		for l, m := range best {
+			if m.n > 0 {
+				out[ps.labels[l]] = append(out[ps.labels[l]], hit{Start: i, End: i + m.n, Entry: m.entry})
+				next[l] = i + m.n
 			}
-			n := len(ps.seqs[idx].words)
-			out[ps.labels[l]] = append(out[ps.labels[l]], hit{Start: i, End: i + n, Entry: ps.seqs[idx].entry})
-			next[l] = i + n
 		}
 	}
 	return out
@@ -284,25 +307,21 @@ func (ps *phraseSet) line(h hit) int { return ps.entries[h.Entry].Line }
 // longest at each position.
 func (ps *phraseSet) find(ks []string) []hit {
 	var hits []hit
+	var buf []match
 	for i := 0; i < len(ks); {
-		best := -1
-		for _, idx := range ps.byFirst[ks[i]] {
-			if s := ps.seqs[idx]; s.matchAt(ks, i) && (best < 0 || len(s.words) > len(ps.seqs[best].words)) {
-				best = idx
+		buf = ps.root.collect(ks[i:], 0, buf[:0])
+		var best match
+		for _, m := range buf {
+			if m.n > best.n {
+				best = m
 			}
 		}
-		for _, idx := range ps.wild {
-			if s := ps.seqs[idx]; s.matchAt(ks, i) && (best < 0 || len(s.words) > len(ps.seqs[best].words)) {
-				best = idx
-			}
-		}
-		if best < 0 {
+		if best.n == 0 {
 			i++
 			continue
 		}
-		n := len(ps.seqs[best].words)
-		hits = append(hits, hit{Start: i, End: i + n, Entry: ps.seqs[best].entry})
-		i += n
+		hits = append(hits, hit{Start: i, End: i + best.n, Entry: best.entry})
+		i += best.n
 	}
 	return hits
 }
@@ -310,16 +329,10 @@ func (ps *phraseSet) find(ks []string) []hit {
 // prefixLen returns the length of the longest sequence matching at ks[0:],
 // or 0.
 func (ps *phraseSet) prefixLen(ks []string) int {
-	if len(ks) == 0 {
-		return 0
-	}
 	best := 0
-	for _, list := range [2][]int{ps.byFirst[ks[0]], ps.wild} {
-		for _, idx := range list {
-			if s := ps.seqs[idx]; s.matchAt(ks, 0) && len(s.words) > best {
-				best = len(s.words)
-			}
-		}
+	var arr [8]match
+	for _, m := range ps.root.collect(ks, 0, arr[:0]) {
+		best = max(best, m.n)
 	}
 	return best
 }
