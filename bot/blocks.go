@@ -38,7 +38,8 @@ func Blocks(r Reply, command string) []slack.Block {
 		section(BlockLength, lengthText(r)),
 	}
 	if r.Report.Default != nil {
-		blocks = append(blocks, section(BlockFlagDefault, ":no_entry: *"+defaultLines[0]+"*\n"+defaultLines[1]+"\n"+defaultLines[2]))
+		lines := defaultLines(r.Report.Default)
+		blocks = append(blocks, section(BlockFlagDefault, ":no_entry: *"+Escape(lines[0])+"*\n"+lines[1]+"\n"+lines[2]))
 	}
 	blocks = append(blocks, section(BlockFindings, findingsText(r)))
 	if r.Kind == KindDraft {
@@ -53,6 +54,13 @@ func Blocks(r Reply, command string) []slack.Block {
 // redo the draft without memory of the first one.
 type buttonValue struct {
 	Details Details `json:"d"`
+}
+
+// editValue is what the Edit button carries: the draft and the limit it
+// was fitted to, so the editor counts against the same limit.
+type editValue struct {
+	Text  string `json:"t"`
+	Limit int    `json:"l"`
 }
 
 // maxButtonValue is Slack's cap on a button's value.
@@ -83,7 +91,9 @@ func replyButtons(r Reply) []slack.BlockElement {
 		d.Limit, d.Template = 200, r.Approach
 		add(ActionFit200, "Fit 200", encode(d))
 	}
-	add(ActionEdit, "Edit", truncate(r.Text, maxButtonValue))
+	if v, err := json.Marshal(editValue{Text: r.Text, Limit: r.Breakdown.Limit}); err == nil {
+		add(ActionEdit, "Edit", string(v))
+	}
 	return buttons
 }
 
@@ -127,7 +137,7 @@ func lengthText(r Reply) string {
 func findingsText(r Reply) string {
 	fs := otherFindings(r.Report)
 	if len(fs) == 0 {
-		return "No problems found."
+		return noFindings(r.Report)
 	}
 	var s strings.Builder
 	for _, f := range fs {

@@ -49,7 +49,7 @@ type Bot struct {
 	http       *http.Client
 	seen       *dedupe       // envelope ids
 	seenEvents *dedupe       // Events API event ids
-	workers    chan struct{} // a token per handler allowed to run at once
+	workers    chan struct{} // a token per computation allowed to run at once
 	names      *nameCache
 	inflight   sync.WaitGroup
 	// lastEnvelope is when the event loop last received an envelope
@@ -199,21 +199,35 @@ func (b *Bot) route(ctx context.Context, evt socketmode.Event) {
 			hctx, cancel := context.WithTimeout(ctx, replyTimeout)
 			defer cancel()
 			defer b.recoverPanic(hctx, env, evt)
-			// Acks come first: while envelopes are waiting to be read
-			// and acked, replies wait (briefly). Then bound the CPU spent
-			// drafting so that the socket's reader and ack writer always
-			// get a core.
-			b.yieldToAcks(hctx)
-			select {
-			case b.workers <- struct{}{}:
-				defer func() { <-b.workers }()
-			case <-hctx.Done():
-				b.log.Error("gave up waiting for a free worker", "envelope_id", env.id)
-				return
-			}
 			b.handle(hctx, env, evt)
 		}()
 	}
+}
+
+// compute runs CPU-bound work (drafting, reviewing, building views) on a
+// bounded pool, so that the socket's reader and ack writer always get a
+// core. Slack calls are made outside it, so a slow or rate-limited call
+// never holds a slot. Acks come first: unless urgent (a form submission,
+// whose answer is its ack), the work waits briefly while envelopes are
+// waiting to be read and acked. If ctx ends first, f still runs: the
+// user gets an answer, late rather than never.
+func (b *Bot) compute(ctx context.Context, urgent bool, f func()) {
+	if !urgent {
+		b.yieldToAcks(ctx)
+	}
+	select {
+	case b.workers <- struct{}{}:
+		defer func() { <-b.workers }()
+	case <-ctx.Done():
+	}
+	f()
+}
+
+// reply computes a Reply with compute.
+func (b *Bot) reply(ctx context.Context, f func() Reply) Reply {
+	var r Reply
+	b.compute(ctx, false, func() { r = f() })
+	return r
 }
 
 // yieldToAcks lets a burst of envelopes be acked before it is answered:

@@ -90,12 +90,12 @@ func RenderText(r Reply, command string) string {
 		fmt.Fprintln(&b, r.FitError)
 	}
 	if r.Report.Default != nil {
-		fmt.Fprintf(&b, "\n── Default request ──\n%s\n", strings.Join(defaultLines, "\n"))
+		fmt.Fprintf(&b, "\n── Default request ──\n%s\n", strings.Join(defaultLines(r.Report.Default), "\n"))
 	}
 	b.WriteString("\n── Findings ──\n")
 	fs := otherFindings(r.Report)
 	if len(fs) == 0 {
-		b.WriteString("No problems found.\n")
+		b.WriteString(noFindings(r.Report) + "\n")
 	}
 	for _, f := range fs {
 		fmt.Fprintf(&b, "%s %s (%s): %s", findingMark(f), f.ID, f.Level, f.Message)

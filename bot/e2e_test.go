@@ -438,11 +438,17 @@ func TestReplyButtons(t *testing.T) {
 	if _, ok := got.button("fit_200"); ok {
 		t.Errorf("a draft fitted to 200 still offers Fit 200")
 	}
+	// Edit on the fitted draft: the editor counts against 200.
+	v, _ = got.button("edit_draft")
+	h.click("edit_draft", v)
+	if open := h.call("views.open", 1); !strings.Contains(string(open.JSON), `"private_metadata":"200"`) {
+		t.Errorf("editor opened from a 200 draft: %s", open.JSON)
+	}
 
 	// Edit: the editor opens with the draft in it.
 	v, _ = m.button("edit_draft")
 	h.click("edit_draft", v)
-	open := h.call("views.open", 1)
+	open := h.call("views.open", 2)
 	if !strings.Contains(string(open.JSON), `"callback_id":"note_editor"`) || !strings.Contains(string(open.JSON), jsonString(first)) {
 		t.Errorf("edit opened %s, want the editor holding the draft", open.JSON)
 	}

@@ -21,7 +21,8 @@ func (b *Bot) onEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
 		if e.Tab != "home" {
 			return
 		}
-		home := b.core.HomeView()
+		var home slack.HomeTabViewRequest
+		b.compute(ctx, false, func() { home = b.core.HomeView() })
 		if _, err := b.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: e.User, View: home}); err != nil {
 			b.log.Error("could not publish App Home", "user", e.User, "error", err)
 		}
@@ -33,7 +34,7 @@ func (b *Bot) onEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
 			return
 		}
 		text := strings.TrimSpace(Visible(e.Text))
-		r := b.core.Review(text, 0)
+		r := b.reply(ctx, func() Reply { return b.core.Review(text, 0) })
 		if text == "" {
 			r = errorReply("Send me the text of a connection note and I will review it.")
 		}

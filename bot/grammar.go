@@ -157,21 +157,27 @@ func nextWord(s string) (word, string, error) {
 	return w, rest[vend:], nil
 }
 
-// quoted reads a quoted value at the start of s.
+// quoted reads a quoted value at the start of s. A quote closes the value
+// only where white space or the end of the text follows it, so an
+// apostrophe inside (‘O’Reilly’, "Queen’s") stays part of the value.
 func quoted(s, key string) (string, string, error) {
 	open, size := utf8.DecodeRuneInString(s)
 	closers := quotes[open]
 	body := s[size:]
-	i := strings.IndexFunc(body, func(r rune) bool { return strings.ContainsRune(closers, r) })
-	if i < 0 {
-		where := "a value"
-		if key != "" {
-			where = key
+	for i, r := range body {
+		if !strings.ContainsRune(closers, r) {
+			continue
 		}
-		return "", "", &FieldError{Field: key, Problem: fmt.Sprintf("The quote that opens %s is never closed: add the closing %c.", where, []rune(closers)[0])}
+		after := body[i+utf8.RuneLen(r):]
+		if next, _ := utf8.DecodeRuneInString(after); after == "" || unicode.IsSpace(next) {
+			return body[:i], after, nil
+		}
 	}
-	_, csize := utf8.DecodeRuneInString(body[i:])
-	return body[:i], body[i+csize:], nil
+	where := "a value"
+	if key != "" {
+		where = key
+	}
+	return "", "", &FieldError{Field: key, Problem: fmt.Sprintf("The quote that opens %s is never closed: add the closing %c.", where, []rune(closers)[0])}
 }
 
 func isKey(k string) bool {

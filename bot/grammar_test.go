@@ -23,6 +23,8 @@ func TestParse(t *testing.T) {
 		{"straight single quotes", `name='Joe Bloggs'`, Details{Target: templates.Target{Name: "Joe Bloggs"}}},
 		{"apostrophe inside double quotes", `name="Seán O’Brien" common="Queen's alumni"`, Details{Target: templates.Target{Name: "Seán O’Brien", Common: "Queen's alumni"}}},
 		{"apostrophe in bare value", `name=O'Brien`, Details{Target: templates.Target{Name: "O'Brien"}}},
+		{"curly apostrophe inside curly quotes", `name=Joe common=‘a fellow O’Reilly author’ goal="x"`, Details{Target: templates.Target{Name: "Joe", Common: "a fellow O’Reilly author", Goal: "x"}}},
+		{"apostrophe inside single quotes", `name='Seán O'Brien' company=Acme`, Details{Target: templates.Target{Name: "Seán O'Brien", Company: "Acme"}}},
 		{"unquoted words continue the value", `name=Joe Bloggs company=Acme Civil goal=a project role`,
 			Details{Target: templates.Target{Name: "Joe Bloggs", Company: "Acme Civil", Goal: "a project role"}}},
 		{"keys in any case", `NAME=Joe Company=Acme GOAL=x`, Details{Target: templates.Target{Name: "Joe", Company: "Acme", Goal: "x"}}},

@@ -19,7 +19,12 @@ func (b *Bot) onSlash(ctx context.Context, cmd slack.SlashCommand) {
 		b.respond(ctx, cmd.ResponseURL, errorReply("This app answers "+b.opts.Command+", not "+cmd.Command+"."), false)
 		return
 	}
-	r := b.core.HandleText(Unescape(cmd.Text), func() string { return b.realName(ctx, cmd.UserID) })
+	text := Unescape(cmd.Text)
+	sender := ""
+	if b.core.NeedsSender(text) {
+		sender = b.realName(ctx, cmd.UserID) // a Slack call: outside compute
+	}
+	r := b.reply(ctx, func() Reply { return b.core.HandleText(text, func() string { return sender }) })
 	if r.Kind == KindOpenForm {
 		b.openForm(ctx, cmd.TriggerID, cmd.ResponseURL)
 		return
@@ -37,7 +42,7 @@ func (b *Bot) onInteraction(ctx context.Context, env *envelope, cb slack.Interac
 			return
 		}
 		text := strings.TrimSpace(Visible(cb.Message.Text))
-		r := b.core.Review(text, 0)
+		r := b.reply(ctx, func() Reply { return b.core.Review(text, 0) })
 		if text == "" {
 			r = errorReply("That message has no text to review. Paste the note into a message, or use " + b.opts.Command + " review <note>.")
 		}
@@ -74,7 +79,8 @@ func (b *Bot) onSubmit(ctx context.Context, env *envelope, cb slack.InteractionC
 	if d.Target.From == "" {
 		d.Target.From = b.realName(ctx, cb.User.ID)
 	}
-	r := b.core.Draft(d)
+	var r Reply
+	b.compute(ctx, true, func() { r = b.core.Draft(d) })
 	if r.Kind == KindError {
 		// ParseForm checked the fields; whatever else the drafter refuses
 		// is shown on the name, the one required field.
@@ -98,11 +104,17 @@ func (b *Bot) onButtons(ctx context.Context, cb slack.InteractionCallback) {
 				b.respond(ctx, cb.ResponseURL, errorReply("That button is from an older version of this app. Run the command again."), true)
 				return
 			}
-			r := b.core.Draft(v.Details)
+			r := b.reply(ctx, func() Reply { return b.core.Draft(v.Details) })
 			b.logReply(a.ActionID, r)
 			b.respond(ctx, cb.ResponseURL, r, true)
 		case ActionEdit:
-			b.openView(ctx, cb.TriggerID, b.core.EditorView(a.Value, 0, true))
+			var v editValue
+			if err := json.Unmarshal([]byte(a.Value), &v); err != nil {
+				v = editValue{Text: a.Value} // an older button held the bare text
+			}
+			var view slack.ModalViewRequest
+			b.compute(ctx, false, func() { view = b.core.EditorView(v.Text, v.Limit, true) })
+			b.openView(ctx, cb.TriggerID, view)
 		case ActionHomeDraft:
 			b.openForm(ctx, cb.TriggerID, "")
 		case ActionHomeReview:
@@ -121,7 +133,8 @@ func (b *Bot) onButtons(ctx context.Context, cb slack.InteractionCallback) {
 // is expected while someone types, and not an error.
 func (b *Bot) updateEditor(ctx context.Context, cb slack.InteractionCallback) {
 	text := editorText(cb.View.State)
-	view := b.core.EditorView(text, editorLimit(cb.View), false)
+	var view slack.ModalViewRequest
+	b.compute(ctx, false, func() { view = b.core.EditorView(text, editorLimit(cb.View), false) })
 	_, err := b.api.UpdateViewContext(ctx, view, "", cb.View.Hash, cb.View.ID)
 	var se slack.SlackErrorResponse
 	switch {
@@ -149,7 +162,7 @@ func (b *Bot) onEditorSubmit(ctx context.Context, env *envelope, cb slack.Intera
 		return
 	}
 	env.ack(ctx, nil)
-	r := b.core.Review(text, editorLimit(cb.View))
+	r := b.reply(ctx, func() Reply { return b.core.Review(text, editorLimit(cb.View)) })
 	b.logReply("editor", r)
 	b.post(ctx, cb.User.ID, r)
 }
@@ -197,32 +210,25 @@ func (b *Bot) respond(ctx context.Context, url string, r Reply, replace bool) {
 	}
 	msg := b.message(r)
 	msg.ReplaceOriginal = replace
-	wait := 250 * time.Millisecond
+	backoff := 250 * time.Millisecond
 	var err error
-	for attempt := 1; attempt <= respondRetries; attempt++ {
-		err = slack.PostWebhookCustomHTTPContext(ctx, url, b.http, msg)
-		if err == nil {
+loop:
+	for attempt := 1; ; attempt++ {
+		if err = slack.PostWebhookCustomHTTPContext(ctx, url, b.http, msg); err == nil {
 			return
 		}
-		var rl *slack.RateLimitedError
-		var sc slack.StatusCodeError
-		switch {
-		case errors.As(err, &rl):
-			wait = max(rl.RetryAfter, wait)
-		case errors.As(err, &sc) && sc.Retryable():
-		default:
-			attempt = respondRetries // not worth retrying
-			continue
-		}
-		if attempt == respondRetries {
+		wait, retry := retryWait(err, backoff)
+		if !retry || attempt == respondRetries {
 			break
+		}
+		if wait == backoff {
+			backoff *= 2
 		}
 		select {
 		case <-ctx.Done():
 			err = ctx.Err()
-			attempt = respondRetries
+			break loop
 		case <-time.After(wait):
-			wait *= 2
 		}
 	}
 	b.log.Error("reply not delivered", "error", err)
@@ -230,6 +236,21 @@ func (b *Bot) respond(ctx context.Context, url string, r Reply, replace bool) {
 
 func (b *Bot) logReply(surface string, r Reply) {
 	b.log.Info("answered", "surface", surface, "kind", r.Kind, "units", r.Breakdown.Total.Units, "findings", len(r.Report.Findings))
+}
+
+// retryWait says whether a failed Slack call is worth another try and how
+// long to wait first: exactly Retry-After on a rate limit, backoff on a
+// server error, no retry on anything else.
+func retryWait(err error, backoff time.Duration) (time.Duration, bool) {
+	var rl *slack.RateLimitedError
+	var sc slack.StatusCodeError
+	switch {
+	case errors.As(err, &rl):
+		return rl.RetryAfter, true
+	case errors.As(err, &sc) && sc.Retryable():
+		return backoff, true
+	}
+	return 0, false
 }
 
 // realName returns the user's real name for the sign-off, from a cache or

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -182,32 +183,122 @@ func TestLongAndEscapedInput(t *testing.T) {
 	}
 }
 
-// TestNoPingsInAnyReply sends hostile text through every surface and scans
-// every reply that reached the fake Slack.
+// TestNoPingsInAnyReply sends hostile text through every surface that
+// echoes user text, decodes every reply that reached the fake Slack (JSON
+// bodies and form-encoded blocks) and scans each text object: no live
+// mention or link, and no mrkdwn without verbatim.
 func TestNoPingsInAnyReply(t *testing.T) {
 	h := start(t)
-	hostile := `<!channel> <!here> <!everyone> @here <@U999> <#C123> <https://evil.example|click>`
+	hostile := `<!channel> <!here> <!everyone> @here <@U999> <#C123> <https://evil.example|click> <!subteam^S1>`
 	escaped := bot.Escape(hostile)
 	h.reply(`name="` + escaped + `" company="` + escaped + `" goal="` + escaped + `"`)
 	h.reply("review " + escaped)
 	h.reply("name=Joe colour=" + escaped)
 	h.ack(h.shortcut("hostile", hostile))
 	h.response("hostile")
-	var replies []string
-	for _, c := range h.srv.Calls("") {
-		replies = append(replies, string(c.JSON))
+	h.ack(h.event("Ev-hostile", map[string]any{"type": "message", "channel": "D1", "channel_type": "im", "user": "U1", "text": hostile}, 0))
+	h.call("chat.postMessage", 1)
+
+	calls := h.srv.Calls("")
+	texts := 0
+	for _, c := range calls {
+		var bodies []any
+		switch {
+		case len(c.JSON) > 0:
+			var v any
+			if err := json.Unmarshal(c.JSON, &v); err == nil {
+				bodies = append(bodies, v)
+			}
+		case c.Form.Get("blocks") != "":
+			var v any
+			if err := json.Unmarshal([]byte(c.Form.Get("blocks")), &v); err != nil {
+				t.Fatalf("%s: blocks are not JSON: %v", c.Method, err)
+			}
+			bodies = append(bodies, v, c.Form.Get("text"))
+		}
+		for _, body := range bodies {
+			walkText(body, func(typ, text string, verbatim bool) {
+				texts++
+				if live := liveMention(text); live != "" {
+					t.Errorf("%s: %s text holds a live %q: %.120q", c.Method, typ, live, text)
+				}
+				if typ == "mrkdwn" && !verbatim {
+					t.Errorf("%s: mrkdwn without verbatim: %.80q", c.Method, text)
+				}
+			})
+		}
 	}
-	if len(replies) < 4 {
-		t.Fatalf("only %d calls recorded", len(replies))
+	if texts < 10 {
+		t.Fatalf("scanned only %d text objects in %d calls: the test is not looking", texts, len(calls))
 	}
-	for i, r := range replies {
-		for _, bad := range []string{"<!channel>", "<!here>", "<!everyone>", "<@U999>", "<#C123>", "<https://evil.example|click>"} {
-			if strings.Contains(r, bad) {
-				t.Errorf("reply %d holds a live %s", i, bad)
+}
+
+// liveMention returns the first thing in text that Slack would turn into a
+// mention, a channel link or a link: any "<" followed by @, #, ! or a URL.
+func liveMention(text string) string {
+	for i := strings.IndexByte(text, '<'); i >= 0; i = strings.IndexByte(text[i+1:], '<') + i + 1 {
+		rest := text[i+1:]
+		if rest != "" && (strings.ContainsAny(rest[:1], "@#!") || strings.HasPrefix(rest, "http") || strings.HasPrefix(rest, "mailto:")) {
+			return text[i:min(len(text), i+12)]
+		}
+		if strings.IndexByte(text[i+1:], '<') < 0 {
+			break
+		}
+	}
+	return ""
+}
+
+// walkText calls f for every Block Kit text object and every "text"
+// string in a decoded JSON value (a bare string is a form's text field).
+func walkText(v any, f func(typ, text string, verbatim bool)) {
+	switch x := v.(type) {
+	case string:
+		f("text", x, true)
+	case []any:
+		for _, e := range x {
+			walkText(e, f)
+		}
+	case map[string]any:
+		if text, ok := x["text"].(string); ok {
+			typ, _ := x["type"].(string)
+			verbatim, _ := x["verbatim"].(bool)
+			if typ == "plain_text" || typ == "mrkdwn" {
+				f(typ, text, verbatim)
+			} else {
+				f("text", text, true)
 			}
 		}
-		if strings.Contains(r, `"verbatim":false`) && strings.Contains(r, `"type":"mrkdwn"`) {
-			t.Errorf("reply %d has mrkdwn without verbatim", i)
+		for _, e := range x {
+			// Strings other than "text" (button values, ids) are never shown.
+			if !isString(e) {
+				walkText(e, f)
+			}
 		}
+	}
+}
+
+func isString(v any) bool { _, ok := v.(string); return ok }
+
+// TestSlowReplyDoesNotHoldUpOthers: while one reply waits out rate limits,
+// a form submission (whose answer is its ack) and a command are still
+// answered at once.
+func TestSlowReplyDoesNotHoldUpOthers(t *testing.T) {
+	h := start(t)
+	h.srv.Fail("response_url", 3, 429, "2", "")
+	h.ack(h.shortcut("slow", "Hi Ana, loved your talk on rail safety."))
+	h.call("response_url", 1) // the first attempt was refused; the reply now waits 2 s
+	began := time.Now()
+	id := h.interactive(map[string]any{
+		"type": "view_submission", "user": map[string]any{"id": "U1"},
+		"view": map[string]any{"id": "V1", "type": "modal", "callback_id": "draft_form", "state": map[string]any{"values": map[string]any{
+			"name": map[string]any{"name_input": map[string]any{"type": "plain_text_input", "value": "Joe"}},
+		}}},
+	})
+	a := h.ack(id)
+	if took := time.Since(began); took > time.Second || !strings.Contains(string(a.Payload), `"response_action":"update"`) {
+		t.Errorf("form submission answered after %v with %s", took, a.Payload)
+	}
+	if _, ok := h.reply("help").block("help"); !ok || time.Since(began) > 1500*time.Millisecond {
+		t.Errorf("help answered after %v", time.Since(began))
 	}
 }

@@ -12,11 +12,15 @@ import (
 
 // lengthSummary is the first line of the length breakdown: the counted
 // number, the limit and what is left.
+//
+// The first number is the characters a person sees (grapheme clusters);
+// where LinkedIn counts more (UTF-16 units: emoji, flags), that count
+// follows, and the verdict is judged on it.
 func lengthSummary(b rules.Breakdown) string {
 	v := b.Verdict
-	s := fmt.Sprintf("%d / %d characters", b.Total.Units, b.Limit)
+	s := fmt.Sprintf("%d / %d characters", b.Total.Graphemes, b.Limit)
 	if b.Total.Graphemes != b.Total.Units {
-		s = fmt.Sprintf("%d / %d UTF-16 units (%d characters as you see them)", b.Total.Units, b.Limit, b.Total.Graphemes)
+		s = fmt.Sprintf("%d characters, which LinkedIn counts as %d / %d", b.Total.Graphemes, b.Total.Units, b.Limit)
 	}
 	if v.Fits {
 		return s + fmt.Sprintf(" · %d left", v.Delta)
@@ -65,12 +69,30 @@ func costlyLine(b rules.Breakdown) string {
 	return s
 }
 
-// defaultLines explain why the default request hurts and how to withdraw it.
-var defaultLines = []string{
-	"This is LinkedIn's default request (\"I'd like to add you to my professional network on LinkedIn\").",
-	"It shows no thought, and many people refuse it on principle. Say who you are and why you want to connect instead.",
-	"Sent one already? Withdraw it: My Network → Manage invitations → Sent → Withdraw. The other person is not told.",
+// defaultLines explain why the default request hurts and how to withdraw
+// it; the first line quotes the wording that matched.
+func defaultLines(m *rules.DefaultMatch) []string {
+	return []string{
+		fmt.Sprintf("This is LinkedIn's default request (%q).", strings.TrimSpace(m.Text)),
+		defaultWhy,
+		defaultWithdraw,
+	}
 }
+
+const (
+	defaultWhy      = "It shows no thought, and many people refuse it on principle. Say who you are and why you want to connect instead."
+	defaultWithdraw = "Sent one already? Withdraw it: My Network → Manage invitations → Sent → Withdraw. The other person is not told."
+)
+
+// noFindings is what the findings say when there are none besides the
+// default request (which has its own block).
+func noFindings(r rules.Report) string {
+	if r.Default != nil {
+		return "No other problems found."
+	}
+	return "No problems found."
+}
+
 
 // findingMarks mark each level in both renderers.
 func findingMark(f rules.Finding) string {

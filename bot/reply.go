@@ -77,6 +77,19 @@ func (c *Core) HandleText(text string, user func() string) Reply {
 	return c.Draft(d)
 }
 
+// NeedsSender reports whether HandleText would need the sender's name for
+// text: a draft without from=. The caller can then look it up first.
+func (c *Core) NeedsSender(text string) bool {
+	text = strings.TrimSpace(text)
+	verb, _, _ := strings.Cut(text, " ")
+	switch strings.ToLower(verb) {
+	case "", "help", "-h", "--help", "?", "review":
+		return false
+	}
+	d, err := Parse(text)
+	return err == nil && d.Target.From == ""
+}
+
 // Review reviews text against limit (0: the workspace default).
 func (c *Core) Review(text string, limit int) Reply {
 	if limit == 0 {

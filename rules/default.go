@@ -2,6 +2,7 @@ package rules
 
 import (
 	_ "embed"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -148,6 +149,10 @@ func isName(run []token) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Orig)
+		if i := strings.IndexAny(t.Orig, "'’"); i > 0 && i <= 2 {
+			// A particle before an apostrophe: d'Artagnan, O'Brien.
+			r, _ = utf8.DecodeRuneInString(t.Orig[i+len(string([]rune(t.Orig[i:])[0])):])
+		}
 		uncased := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
 		if !unicode.IsUpper(r) && !uncased {
 			return false

@@ -20,6 +20,7 @@ func TestMatchDefault(t *testing.T) {
 		// Every English wording, as LinkedIn sent it.
 		{"long-standing", std, whole},
 		{"no on linkedin", "I'd like to add you to my professional network.", whole},
+		{"network without linkedin", "Hi Maria, I'd like to add you to my network.", whole},
 		{"network on linkedin", "I'd like to add you to my network on LinkedIn.", whole},
 		{"linkedin network", "I'd like to add you to my LinkedIn network.", whole},
 		{"person I trust", "Since you are a person I trust, I wanted to invite you to join my network on LinkedIn.", whole},

@@ -99,7 +99,7 @@ var rules = []Rule{
 			p := longestPart(b.Parts)
 			return Finding{
 				Message: fmt.Sprintf("Over the %d-character limit by %d.", b.Limit, b.Verdict.Delta),
-				Fix:     fmt.Sprintf("Cut at least %d characters; the longest %s has %d: %q.", b.Verdict.Delta, p.Name, p.Units, strings.TrimSpace(p.Text)),
+				Fix:     fmt.Sprintf("Cut at least %s; the longest %s has %d: %q.", characters(b.Verdict.Delta), p.Name, p.Units, strings.TrimSpace(p.Text)),
 			}, true
 		},
 	},
@@ -113,12 +113,12 @@ var rules = []Rule{
 			case b.Limit > FreeLimit && b.Tiers[0].Fits && !b.Tiers[1].Fits:
 				return Finding{
 					Message: fmt.Sprintf("Fits %d but not %d (over by %d): too long for a free account.", PremiumLimit, FreeLimit, b.Tiers[1].Delta),
-					Fix:     fmt.Sprintf("Cut %d characters if you send it from a free (Basic) account.", b.Tiers[1].Delta),
+					Fix:     fmt.Sprintf("Cut %s if you send it from a free (Basic) account.", characters(b.Tiers[1].Delta)),
 				}, true
 			case b.Verdict.Delta < 10:
 				return Finding{
-					Message: fmt.Sprintf("Only %d characters left of %d.", b.Verdict.Delta, b.Limit),
-					Fix:     "Leave yourself room: LinkedIn cuts the note off at the limit.",
+					Message: fmt.Sprintf("Only %s left of %d.", characters(b.Verdict.Delta), b.Limit),
+					Fix:     "It fits; any word you add will need a cut elsewhere, since LinkedIn stops typing at the limit.",
 				}, true
 			}
 			return Finding{}, false
@@ -229,6 +229,14 @@ var rules = []Rule{
 	},
 }
 
+// characters says "1 character" or "n characters".
+func characters(n int) string {
+	if n == 1 {
+		return "1 character"
+	}
+	return fmt.Sprintf("%d characters", n)
+}
+
 func longestPart(parts []Part) Part {
 	var best Part
 	for _, p := range parts {
@@ -308,8 +316,11 @@ func contactCheck(n *note) (Finding, bool) {
 		}
 	}
 	if hasDomain(s) || strings.Contains(s, "://") || strings.Contains(s, "www") || strings.Contains(s, "WWW") {
-		if m := urlRE.FindString(s); m != "" {
-			return Finding{Match: m}, true
+		for _, m := range urlRE.FindAllString(s, -1) {
+			// "ASP.NET", "VB.NET": names written in capitals, not addresses.
+			if m != strings.ToUpper(m) || strings.Contains(m, "://") {
+				return Finding{Match: m}, true
+			}
 		}
 	}
 	digits := 0
@@ -340,7 +351,12 @@ func noNameCheck(n *note) (Finding, bool) {
 		return Finding{}, false
 	}
 	if hs := n.hits["no-name-generic"]; len(hs) > 0 && hs[0].Start == 0 {
-		return Finding{Match: n.span(hs[0])}, true
+		// "Hi Sir Ian," is a name with a title, not "Hi sir,".
+		end := hs[0].End
+		if end >= len(n.toks) || n.toks[end].Seg != n.toks[end-1].Seg || !isName(n.toks[end:end+1]) {
+			return Finding{Match: n.span(hs[0])}, true
+		}
+		return Finding{}, false
 	}
 	first := n.segment(0)
 	g := greetingPhrases.prefixLen(keys(first))
