@@ -93,7 +93,6 @@ func noFindings(r rules.Report) string {
 	return "No problems found."
 }
 
-
 // findingMarks mark each level in both renderers.
 func findingMark(f rules.Finding) string {
 	switch {
