@@ -293,6 +293,9 @@ func TestSlashBadGrammar(t *testing.T) {
 		{`name=Joe goal="a project role`, "never closed"},
 		{"company=Acme", "name="},
 		{"name=Joe limit=5", "50 to 1000"},
+		{`name=Joe company=Acme goal="a project role" template=met`, "needs a common= value"},
+		{`name=Joe common="a civil engineer like me" template=met`, "reads common= as where you met"},
+		{"name=Joe template=nope", `no approach called "nope"`},
 	}
 	for _, tc := range tests {
 		m := h.reply(tc.text)

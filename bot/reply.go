@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"connectcoach/rules"
 	"connectcoach/templates"
@@ -106,8 +108,19 @@ func (c *Core) Draft(d Details) Reply {
 	}
 	approach, others := c.Templates.Choose(d.Target)
 	if d.Template != "" {
-		approach = d.Template
-		others = after(c.Templates.Names(), approach)
+		approach = strings.ToLower(strings.TrimSpace(d.Template))
+		if !slices.Contains(c.Templates.Names(), approach) {
+			return c.errorFor(&templates.UnknownApproachError{Name: d.Template, Known: c.Templates.Names()})
+		}
+		suitable := c.suitable(d.Target)
+		if ok, why := c.Templates.Suits(approach, d.Target); !ok {
+			hint := "Add the detail it needs, or leave template= out and I will choose."
+			if len(suitable) > 0 {
+				hint = "Approaches that suit these details: " + strings.Join(suitable, ", ") + "."
+			}
+			return errorReply(capitalize(why) + ". " + hint)
+		}
+		others = after(suitable, approach)
 	}
 	draft, err := c.Templates.Draft(approach, d.Target, d.Limit)
 	var fit *templates.FitError
@@ -171,12 +184,28 @@ func (c *Core) Help() Reply {
 	return Reply{Kind: KindHelp, Message: b.String()}
 }
 
+// suitable lists the approaches that suit t, in the set's order.
+func (c *Core) suitable(t templates.Target) []string {
+	var out []string
+	for _, n := range c.Templates.Names() {
+		if ok, _ := c.Templates.Suits(n, t); ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
 // after returns list without x, starting after x and wrapping round, so
 // that "Another approach" cycles through every approach.
 func after(list []string, x string) []string {
 	i := slices.Index(list, x)
 	if i < 0 {
-		return list
+		return slices.Clone(list)
 	}
 	return append(slices.Clone(list[i+1:]), list[:i]...)
 }

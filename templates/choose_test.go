@@ -1,6 +1,7 @@
 package templates_test
 
 import (
+	"strings"
 	"testing"
 
 	"connectcoach/templates"
@@ -12,17 +13,18 @@ func TestChoose(t *testing.T) {
 		name   string
 		target templates.Target
 		want   string
+		others []string // only approaches that suit the target too, best first
 	}{
-		{"what you share and a goal", modelTarget, "common-ground"},
-		{"a goal only", templates.Target{Name: "Joe", Company: "Acme", Goal: "use my skills in IT transformation"}, "advice"},
-		{"where you met", templates.Target{Name: "Joe", Company: "Acme", Common: "the AWS Summit in London", Goal: "learn about your team"}, "met"},
-		{"heard them speak", templates.Target{Name: "Joe", Common: "the panel you spoke on at DevOpsDays"}, "met"},
-		{"their post", templates.Target{Name: "Joe", Company: "Arup", Common: "your post on bridge inspection"}, "their-work"},
-		{"same school", templates.Target{Name: "Joe", Common: "the University of Leeds", Goal: "move into rail"}, "alumni"},
-		{"same former employer", templates.Target{Name: "Joe", Common: "ex-Arup"}, "alumni"},
-		{"a shared background without cues", templates.Target{Name: "Joe", Common: "a civil engineer like me"}, "common-ground"},
-		{"a name only", templates.Target{Name: "Joe"}, "common-ground"},
-		{"a name and a company", templates.Target{Name: "Joe", Company: "Acme"}, "common-ground"},
+		{"what you share and a goal", modelTarget, "common-ground", []string{"advice"}},
+		{"a goal only", templates.Target{Name: "Joe", Company: "Acme", Goal: "use my skills in IT transformation"}, "advice", []string{"common-ground"}},
+		{"where you met", templates.Target{Name: "Joe", Company: "Acme", Common: "the AWS Summit in London", Goal: "learn about your team"}, "met", []string{"common-ground", "advice"}},
+		{"heard them speak", templates.Target{Name: "Joe", Common: "the panel you spoke on at DevOpsDays"}, "met", nil},
+		{"their post", templates.Target{Name: "Joe", Company: "Arup", Common: "your post on bridge inspection"}, "their-work", nil},
+		{"same school", templates.Target{Name: "Joe", Common: "the University of Leeds", Goal: "move into rail"}, "alumni", []string{"advice"}},
+		{"same former employer", templates.Target{Name: "Joe", Common: "ex-Arup"}, "alumni", nil},
+		{"a shared background without cues", templates.Target{Name: "Joe", Common: "a civil engineer like me"}, "common-ground", nil},
+		{"a name only", templates.Target{Name: "Joe"}, "common-ground", nil},
+		{"a name and a company", templates.Target{Name: "Joe", Company: "Acme"}, "common-ground", nil},
 	}
 	set := templates.Default()
 	for _, tc := range tests {
@@ -31,13 +33,7 @@ func TestChoose(t *testing.T) {
 			if best != tc.want {
 				t.Errorf("Choose(%+v) = %q, want %q", tc.target, best, tc.want)
 			}
-			var want []string
-			for _, n := range set.Names() {
-				if n != tc.want {
-					want = append(want, n)
-				}
-			}
-			if diff := cmp.Diff(want, others); diff != "" {
+			if diff := cmp.Diff(tc.others, others); diff != "" {
 				t.Errorf("Choose(%+v) others (-want +got):\n%s", tc.target, diff)
 			}
 		})
@@ -60,5 +56,27 @@ func TestNamesAndDescribe(t *testing.T) {
 	}
 	if got := set.Describe("nope"); got != "" {
 		t.Errorf("Describe(nope) = %q, want empty", got)
+	}
+}
+
+func TestSuits(t *testing.T) {
+	set := templates.Default()
+	tests := []struct {
+		approach string
+		target   templates.Target
+		ok       bool
+		says     string
+	}{
+		{"met", modelTarget, false, "reads common= as where you met"},
+		{"advice", templates.Target{Name: "Joe", Company: "Acme"}, false, "needs a goal= value"},
+		{"alumni", templates.Target{Name: "Joe", Common: "the University of Leeds"}, true, ""},
+		{"Advice", templates.Target{Name: "Joe", Goal: "move into rail"}, true, ""},
+		{"nope", modelTarget, false, "no approach called"},
+	}
+	for _, tc := range tests {
+		ok, why := set.Suits(tc.approach, tc.target)
+		if ok != tc.ok || !strings.Contains(why, tc.says) {
+			t.Errorf("Suits(%q, %+v) = %v, %q; want %v, saying %q", tc.approach, tc.target, ok, why, tc.ok, tc.says)
+		}
 	}
 }

@@ -83,11 +83,11 @@ func ExampleSet_Choose() {
 		fmt.Println(best, others)
 	}
 	// Output:
-	// common-ground [advice met their-work alumni]
-	// advice [common-ground met their-work alumni]
-	// met [common-ground advice their-work alumni]
-	// their-work [common-ground advice met alumni]
-	// alumni [common-ground advice met their-work]
+	// common-ground [advice]
+	// advice [common-ground]
+	// met []
+	// their-work []
+	// alumni []
 }
 
 func ExampleTarget_GreetingName() {

@@ -24,8 +24,10 @@ type Target struct {
 // punctuation and doubled punctuation tidied, brackets without a partner
 // dropped. A field with no letter or
 // digit becomes empty, and a leading "to " is taken off Goal (the
-// templates supply it); a Goal that names a thing ("a project role")
-// becomes "find a project role". Clean is idempotent.
+// templates supply it), as are "I want to", "I’d like to" and the like; a
+// Goal that names a thing becomes something to do ("a project role" →
+// "explore a project role", "advice on …" → "get advice on …", "learning
+// more" → "focus on learning more"). Clean is idempotent.
 func (t Target) Clean() Target {
 	return Target{
 		Name:    clean(t.Name),
@@ -141,17 +143,69 @@ func composes(s string) bool {
 
 func cleanGoal(s string) string {
 	s = clean(s)
-	for len(s) > 3 && strings.EqualFold(s[:3], "to ") {
-		s = clean(s[3:])
+	// The templates supply "I’d love to …": take off the user's own.
+	for changed := true; changed; {
+		changed = false
+		lower := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+		for _, p := range goalLeads {
+			if strings.HasPrefix(lower, p) && len(s) > len(p) {
+				s = clean(s[len(p):]) // goalLeads are ASCII, so offsets agree
+				changed = true
+				break
+			}
+		}
 	}
-	// A goal given as a thing ("a project role", "my first job in data")
-	// becomes something to do, since the templates say "I’d love to …".
-	first, _, _ := strings.Cut(s, " ")
-	if nounStarts[strings.ToLower(first)] {
-		s = "find " + s
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return s
+	}
+	first, last := strings.ToLower(words[0]), strings.ToLower(strings.TrimRight(words[len(words)-1], ".!?"))
+	switch {
+	case baseVerbs[first]:
+		return s
+	case askNouns[first]:
+		// "advice on moving into data" → "get advice on moving into data"
+		return "get " + s
+	case nounStarts[first] || plurals[last]:
+		// "a project role", "product management roles"
+		return "explore " + s
+	case len(first) > 4 && strings.HasSuffix(first, "ing"):
+		// "learning more about your team"
+		return "focus on " + s
 	}
 	return s
 }
+
+// goalLeads are openings people type before their goal (lower case, straight
+// apostrophes); the templates already say "I’d love to …".
+var goalLeads = []string{
+	"i would really like to ", "i would like to ", "i'd like to ", "i would love to ", "i'd love to ",
+	"i want to ", "i hope to ", "i am hoping to ", "i'm hoping to ", "i am looking to ", "i'm looking to ",
+	"hoping to ", "looking to ", "want to ", "would like to ", "to ",
+}
+
+// baseVerbs open a goal that already says what to do.
+var baseVerbs = map[string]bool{}
+
+func init() {
+	for _, v := range strings.Fields(`join learn move find work get grow build use deliver break transition
+		switch help lead connect explore understand hear know meet ask discuss apply become bring contribute
+		develop gain improve make pursue return start study support take talk share see secure land expand
+		collaborate design manage launch create keep stay follow chat exchange compare swap change step
+		pivot enter try test run teach mentor hire partner research write speak present visit attend
+		focus continue deepen broaden advance progress relocate return reconnect catch introduce offer
+		volunteer intern shadow practise practice master transfer retrain upskill reskill`) {
+		baseVerbs[v] = true
+	}
+}
+
+// askNouns are things one asks for: "get advice …".
+var askNouns = map[string]bool{"advice": true, "tips": true, "guidance": true, "feedback": true,
+	"insight": true, "insights": true, "mentoring": true, "mentorship": true, "pointers": true}
+
+// plurals end a goal that names things to find: "… roles", "… jobs".
+var plurals = map[string]bool{"roles": true, "jobs": true, "opportunities": true, "positions": true,
+	"internships": true, "openings": true, "vacancies": true, "projects": true, "contracts": true}
 
 // cleanCommon adds the article that "civil engineer like me" lacks, since
 // the templates say "you’re …": "a civil engineer like me". Only the

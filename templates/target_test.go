@@ -61,7 +61,27 @@ func TestClean(t *testing.T) {
 		{
 			name: "a goal that names a thing is something to find",
 			in:   templates.Target{Name: "Joe", Goal: "a project role"},
-			want: templates.Target{Name: "Joe", Goal: "find a project role"},
+			want: templates.Target{Name: "Joe", Goal: "explore a project role"},
+		},
+		{
+			name: "goals in the words people type",
+			in:   templates.Target{Name: "Joe", Goal: "I want to move into product", Common: "x", Role: "y", Company: "z"},
+			want: templates.Target{Name: "Joe", Goal: "move into product", Common: "x", Role: "y", Company: "z"},
+		},
+		{
+			name: "a gerund goal",
+			in:   templates.Target{Name: "Joe", Goal: "learning more about your team"},
+			want: templates.Target{Name: "Joe", Goal: "focus on learning more about your team"},
+		},
+		{
+			name: "advice and plural things",
+			in:   templates.Target{Name: "Joe", Goal: "advice on moving into data", Common: "", Role: "product management roles"},
+			want: templates.Target{Name: "Joe", Goal: "get advice on moving into data", Role: "product management roles"},
+		},
+		{
+			name: "things to find",
+			in:   templates.Target{Name: "Joe", Goal: "product management roles"},
+			want: templates.Target{Name: "Joe", Goal: "explore product management roles"},
 		},
 		{
 			name: "a goal that is already something to do is kept",
