@@ -317,10 +317,14 @@ func TestFormOpenAndSubmit(t *testing.T) {
 		t.Errorf("views.open body %s", open.JSON)
 	}
 
+	if !strings.Contains(string(open.JSON), `"private_metadata":"`+h.srv.ResponseURL("slash-1")+`"`) {
+		t.Errorf("the form does not keep the command's response_url: %s", open.JSON)
+	}
+	metadata := "" // a form opened from a shortcut has none
 	submit := func(name, limit string) slacktest.Ack {
 		return h.ack(h.interactive(map[string]any{
 			"type": "view_submission", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": "U1"},
-			"view": map[string]any{"id": "V1", "type": "modal", "callback_id": "draft_form", "state": map[string]any{"values": map[string]any{
+			"view": map[string]any{"id": "V1", "type": "modal", "callback_id": "draft_form", "private_metadata": metadata, "state": map[string]any{"values": map[string]any{
 				"name":     map[string]any{"name_input": map[string]any{"type": "plain_text_input", "value": name}},
 				"company":  map[string]any{"company_input": map[string]any{"type": "plain_text_input", "value": "Acme"}},
 				"goal":     map[string]any{"goal_input": map[string]any{"type": "plain_text_input", "value": "a project role"}},
@@ -349,6 +353,20 @@ func TestFormOpenAndSubmit(t *testing.T) {
 	}
 	if !strings.Contains(string(resp.View), "/ 200") {
 		t.Errorf("the modal's draft is not fitted to 200: %s", resp.View)
+	}
+
+	// Opened from /connect, the form closes and the draft goes where the
+	// command's reply would, with its buttons.
+	metadata = h.srv.ResponseURL("slash-1")
+	if a := submit("Joe", "300"); len(a.Payload) != 0 && string(a.Payload) != "null" {
+		t.Errorf("form from /connect acked with %s, want a plain ack that closes it", a.Payload)
+	}
+	m := h.response("slash-1")
+	if d, _ := m.block("draft"); !strings.Contains(d, "Hi Joe") {
+		t.Errorf("form reply draft %q", d)
+	}
+	if _, ok := m.button("another_approach"); !ok {
+		t.Errorf("form reply has no buttons: %s", m.raw)
 	}
 }
 

@@ -88,6 +88,15 @@ func (b *Bot) onSubmit(ctx context.Context, env *envelope, cb slack.InteractionC
 		return
 	}
 	b.logReply("form", r)
+	if url := cb.View.PrivateMetadata; strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://") {
+		// Opened from /connect: close the form and answer in the channel,
+		// exactly as the command would (buttons included).
+		env.ack(ctx, nil)
+		b.respond(ctx, url, r, false)
+		return
+	}
+	// Opened from a shortcut or App Home: no channel to answer in, so the
+	// draft takes the form's place.
 	view := ResultView(r, b.opts.Command)
 	env.ack(ctx, slack.NewUpdateViewSubmissionResponse(&view))
 }
