@@ -30,7 +30,7 @@ type Options struct {
 	Limit      int    // default character limit
 	Templates  *templates.Set
 	Logger     *slog.Logger
-	HTTPClient *http.Client // with a timeout; nil: 10 s
+	HTTPClient *http.Client // with a timeout; nil: 10 s, at most 16 connections per host
 	Debug      bool         // slack-go debug logs
 
 	// PingInterval overrides slack-go's ping watchdog (tests); 0 keeps it.
@@ -59,12 +59,13 @@ type Bot struct {
 
 // Timeouts for the calls a handler makes.
 const (
-	ackTimeout     = 2 * time.Second
-	nameTimeout    = 1 * time.Second // users.info, before a draft is acked
-	replyTimeout   = 30 * time.Second
-	respondRetries = 4
-	maxYield       = 100 * time.Millisecond // longest a reply waits for acks to drain
-	quietPeriod    = time.Millisecond       // no envelope for this long: the burst is over
+	ackTimeout      = 2 * time.Second
+	nameTimeout     = 1 * time.Second // users.info, before a draft is acked
+	replyTimeout    = 30 * time.Second
+	respondRetries  = 4
+	maxConnsPerHost = 16
+	maxYield        = 100 * time.Millisecond // longest a reply waits for acks to drain
+	quietPeriod     = time.Millisecond       // no envelope for this long: the burst is over
 )
 
 // New builds a Bot. It does not connect until Run.
@@ -76,7 +77,11 @@ func New(opts Options) (*Bot, error) {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.HTTPClient == nil {
-		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+		// A burst of replies shares a few connections per host instead of
+		// opening one each.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxConnsPerHost, t.MaxIdleConnsPerHost = maxConnsPerHost, maxConnsPerHost
+		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second, Transport: t}
 	}
 	if opts.ShutdownGrace == 0 {
 		opts.ShutdownGrace = 5 * time.Second
