@@ -59,8 +59,10 @@ func (b *Bot) onInteraction(ctx context.Context, env *envelope, cb slack.Interac
 	}
 }
 
-// onSubmit validates the form: field problems show in the form; a valid
-// form is answered by replacing the form with the draft.
+// onSubmit validates a submitted form: field problems show in the form.
+// A valid form opened by /connect closes and is answered like the command
+// (through its response_url); one opened elsewhere shows the draft in its
+// place. The editor's submissions go to onEditorSubmit.
 func (b *Bot) onSubmit(ctx context.Context, env *envelope, cb slack.InteractionCallback) {
 	switch cb.View.CallbackID {
 	case CallbackEditor:
