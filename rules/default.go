@@ -47,11 +47,12 @@ type DefaultMatch struct {
 func MatchDefault(text string) (DefaultMatch, bool) {
 	norm := normalize(text)
 	toks := tokenize(norm)
-	return matchDefault(norm, toks, keys(toks))
+	ks := keys(toks)
+	return matchDefault(norm, toks, ks, defaultPhrases.firsts(ks))
 }
 
-func matchDefault(norm string, toks []token, ks []string) (DefaultMatch, bool) {
-	hits := defaultPhrases.find(ks)
+func matchDefault(norm string, toks []token, ks []string, firsts []*trieNode) (DefaultMatch, bool) {
+	hits := defaultPhrases.findFirsts(ks, firsts)
 	covered := make([]bool, len(toks))
 	var first *hit
 	for i := range hits {

@@ -147,7 +147,7 @@ var rules = []Rule{
 		Message: "Nothing says why you are writing: nothing about them, what you share, or what you are after.",
 		Fix:     "Add one specific line: their post or talk, what you have in common, or your goal.",
 		Check: func(n *note) (Finding, bool) {
-			return Finding{}, len(n.hits["reason"]) == 0 && !n.empty()
+			return Finding{}, len(n.hits[labelReason]) == 0 && !n.empty()
 		},
 	},
 	{
@@ -247,9 +247,24 @@ func longestPart(parts []Part) Part {
 	return best
 }
 
+// Label indexes of the phrase data's helper labels.
+var (
+	labelReason  = mustLabel("reason")
+	labelNoNameG = mustLabel("no-name-generic")
+)
+
+func mustLabel(label string) int {
+	l := findingPhrases.labelIndex(label)
+	if l < 0 {
+		panic("data/phrases.txt has no entry labelled " + label)
+	}
+	return l
+}
+
 func phraseCheck(id string) func(n *note) (Finding, bool) {
+	l := mustLabel(id)
 	return func(n *note) (Finding, bool) {
-		hs := n.hits[id]
+		hs := n.hits[l]
 		if len(hs) == 0 {
 			return Finding{}, false
 		}
@@ -350,7 +365,7 @@ func noNameCheck(n *note) (Finding, bool) {
 	if len(n.toks) == 0 || n.empty() {
 		return Finding{}, false
 	}
-	if hs := n.hits["no-name-generic"]; len(hs) > 0 && hs[0].Start == 0 {
+	if hs := n.hits[labelNoNameG]; len(hs) > 0 && hs[0].Start == 0 {
 		// "Hi Sir Ian," is a name with a title, not "Hi sir,".
 		end := hs[0].End
 		if end >= len(n.toks) || n.toks[end].Seg != n.toks[end-1].Seg || !isName(n.toks[end:end+1]) {
@@ -396,6 +411,9 @@ func shoutingCheck(n *note) (Finding, bool) {
 	return Finding{}, false
 }
 
+// askLabels are the phrases that make a question no light one.
+var askLabels = []int{mustLabel("early-ask"), mustLabel("time-grab"), mustLabel("pitch")}
+
 // questionCheck fires when the last sentence of substance ends with "?".
 func questionCheck(n *note) (Finding, bool) {
 	i := max(strings.LastIndexByte(n.norm, '?'), strings.LastIndex(n.norm, "？"))
@@ -422,8 +440,8 @@ func questionCheck(n *note) (Finding, bool) {
 	}
 	start := strings.LastIndexAny(n.norm[:i], ".!?\n") + 1
 	// A job, a call or a pitch is no light question.
-	for _, id := range []string{"early-ask", "time-grab", "pitch"} {
-		for _, h := range n.hits[id] {
+	for _, l := range askLabels {
+		for _, h := range n.hits[l] {
 			if n.toks[h.Start].Start >= start && n.toks[h.Start].Start < i {
 				return Finding{}, false
 			}

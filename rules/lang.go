@@ -34,7 +34,7 @@ func parseStopwords(data string) map[string][]string {
 // English, a code from data/stopwords.txt for the others, or "und" for a
 // note mostly in a script other than Latin. A note with no common word at
 // all ("Hi Joe") counts as English.
-func detectLang(text string, toks []token) string {
+func detectLang(text string, lex []*lexEntry) string {
 	latin, other := 0, 0
 	if isASCII(text) {
 		latin = 1 // only the comparison below matters
@@ -57,8 +57,11 @@ func detectLang(text string, toks []token) string {
 		return "und"
 	}
 	score := map[string]int{}
-	for _, t := range toks {
-		for _, l := range stopwords[t.Key] {
+	for _, e := range lex {
+		if e == nil {
+			continue
+		}
+		for _, l := range e.stop {
 			score[l]++
 		}
 	}

@@ -36,7 +36,7 @@ func normalize(s string) string {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	if strings.ContainsAny(s, "\u200b\u200c\u200d\u2060\ufeff\u00ad") {
+	if hasZeroWidth(s) {
 		s = zeroWidth.Replace(s)
 	}
 	if norm.NFKC.IsNormalString(s) {
@@ -45,6 +45,17 @@ func normalize(s string) string {
 	// NFKC folds non-breaking and other odd spaces to U+0020, full-width
 	// letters to ASCII, ligatures to letters.
 	return norm.NFKC.String(s)
+}
+
+// hasZeroWidth reports whether s holds a character zeroWidth removes.
+func hasZeroWidth(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			return true
+		}
+	}
+	return false
 }
 
 // foldKey turns a word into its matching key.

@@ -275,11 +275,56 @@ func isNumber(k string) bool {
 // among themselves. It makes one pass over ks for every label at once.
 func (ps *phraseSet) findByLabel(ks []string) map[string][]hit {
 	out := map[string][]hit{}
-	next := make([]int, len(ps.labels)) // per label: the first word a new match may start at
-	best := make([]match, len(ps.labels))
+	for l, hs := range ps.findLabels(ks, ps.firsts(ks)) {
+		if len(hs) > 0 {
+			out[ps.labels[l]] = hs
+		}
+	}
+	return out
+}
+
+// firsts looks up each word's child of the trie's root (nil if none).
+func (ps *phraseSet) firsts(ks []string) []*trieNode {
+	fs := make([]*trieNode, len(ks))
+	for i, k := range ks {
+		fs[i] = ps.root.next[k]
+	}
+	return fs
+}
+
+// labelIndex returns the index of a label, for findLabels' result; -1 if
+// the set has no such label.
+func (ps *phraseSet) labelIndex(label string) int { return slices.Index(ps.labels, label) }
+
+// collectAt appends the sequences matching at ks[i:], given first, the
+// root's child for ks[i] (looked up once per word by the caller).
+func (ps *phraseSet) collectAt(ks []string, i int, first *trieNode, buf []match) []match {
+	if first != nil {
+		buf = first.collect(ks[i+1:], 1, buf)
+	}
+	if ps.root.any != nil {
+		buf = ps.root.any.collect(ks[i+1:], 1, buf)
+	}
+	if ps.root.num != nil && isNumber(ks[i]) {
+		buf = ps.root.num.collect(ks[i+1:], 1, buf)
+	}
+	return buf
+}
+
+// findLabels is findByLabel with the result indexed by label (see
+// labelIndex) and the root's children already looked up.
+func (ps *phraseSet) findLabels(ks []string, firsts []*trieNode) [][]hit {
+	out := make([][]hit, len(ps.labels))
+	var nextArr [16]int
+	var bestArr [16]match
+	next, best := nextArr[:0], bestArr[:0] // on the stack for up to 16 labels
+	if len(ps.labels) > len(nextArr) {
+		next, best = make([]int, 0, len(ps.labels)), make([]match, 0, len(ps.labels))
+	}
+	next, best = next[:len(ps.labels)], best[:len(ps.labels)] // next: per label, the first word a new match may start at
 	var buf []match
 	for i := range ks {
-		buf = ps.root.collect(ks[i:], 0, buf[:0])
+		buf = ps.collectAt(ks, i, firsts[i], buf[:0])
 		if len(buf) == 0 {
 			continue
 		}
@@ -292,7 +337,7 @@ func (ps *phraseSet) findByLabel(ks []string) map[string][]hit {
 		}
 		for l, m := range best {
 			if m.n > 0 {
-				out[ps.labels[l]] = append(out[ps.labels[l]], hit{Start: i, End: i + m.n, Entry: m.entry})
+				out[l] = append(out[l], hit{Start: i, End: i + m.n, Entry: m.entry})
 				next[l] = i + m.n
 			}
 		}
@@ -305,11 +350,14 @@ func (ps *phraseSet) line(h hit) int { return ps.entries[h.Entry].Line }
 
 // find returns the non-overlapping matches in ks, leftmost first and the
 // longest at each position.
-func (ps *phraseSet) find(ks []string) []hit {
+func (ps *phraseSet) find(ks []string) []hit { return ps.findFirsts(ks, ps.firsts(ks)) }
+
+// findFirsts is find with the root's children already looked up.
+func (ps *phraseSet) findFirsts(ks []string, firsts []*trieNode) []hit {
 	var hits []hit
 	var buf []match
 	for i := 0; i < len(ks); {
-		buf = ps.root.collect(ks[i:], 0, buf[:0])
+		buf = ps.collectAt(ks, i, firsts[i], buf[:0])
 		var best match
 		for _, m := range buf {
 			if m.n > best.n {

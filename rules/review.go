@@ -52,7 +52,7 @@ type note struct {
 	lang      string
 	breakdown Breakdown
 	def       *DefaultMatch
-	hits      map[string][]hit // phrase hits by data label
+	hits      [][]hit // phrase hits by label index (findingPhrases.labelIndex)
 	isEmpty   *bool
 }
 
@@ -62,16 +62,17 @@ func Review(text string, opt Options) Report {
 	n := &note{norm: normalize(text)}
 	n.toks = tokenize(n.norm)
 	n.keys = keys(n.toks)
-	n.lang = detectLang(n.norm, n.toks)
+	lex, defFirsts, findFirsts := lookup(n.keys)
+	n.lang = detectLang(n.norm, lex)
 	if opt.Parts != nil && concatenates(opt.Parts, text) {
 		n.breakdown = Measure(opt.Parts, opt.Limit)
 	} else {
 		n.breakdown = MeasureText(text, opt.Limit)
 	}
-	if m, ok := matchDefault(n.norm, n.toks, n.keys); ok {
+	if m, ok := matchDefault(n.norm, n.toks, n.keys, defFirsts); ok {
 		n.def = &m
 	}
-	n.hits = findingPhrases.findByLabel(n.keys)
+	n.hits = findingPhrases.findLabels(n.keys, findFirsts)
 
 	r := Report{Text: text, Lang: n.lang, Breakdown: n.breakdown}
 	if n.def != nil && n.def.Whole {
