@@ -218,13 +218,37 @@ func cleanCommon(s string) string {
 	}
 	words := strings.Fields(head)
 	first, last := strings.ToLower(words[0]), words[len(words)-1]
-	if nounStarts[first] || determiners[first] || strings.HasSuffix(last, "s") {
+	if nounStarts[first] || determiners[first] {
 		return s
+	}
+	if len(words) <= 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "us") && !strings.HasSuffix(last, "is") {
+		// "engineers like me" → "an engineer like me", as the templates
+		// say "you’re …"
+		words[len(words)-1] = strings.TrimSuffix(last, "s")
+		s = strings.Join(words, " ") + " like me"
 	}
 	if strings.ContainsRune("aeiouAEIOU", rune(first[0])) {
 		return "an " + s
 	}
 	return "a " + s
+}
+
+// youAre returns common if it reads after "you’re" (it describes them: "a
+// civil engineer like me", "also in fintech", "from Leeds"), else "": then
+// the templates say "we have … in common" instead.
+func youAre(common string) string {
+	first, _, _ := strings.Cut(strings.ToLower(common), " ")
+	if youAreStarts[first] {
+		return common
+	}
+	return ""
+}
+
+var youAreStarts = map[string]bool{
+	"a": true, "an": true, "also": true, "one": true, "part": true, "from": true, "in": true, "into": true,
+	"working": true, "studying": true, "based": true, "passionate": true, "interested": true,
+	"another": true, "both": true, "just": true, "someone": true, "somebody": true, "on": true, "at": true,
+	"fellow": true, "too": true, "still": true,
 }
 
 // determiners and pronouns that already open a "… like me" phrase.
