@@ -127,6 +127,9 @@ func New(opts Options) (*Bot, error) {
 // envelopes, lets in-flight replies finish (bounded by ShutdownGrace) and
 // returns nil. It returns an error only if Slack refuses the tokens.
 func (b *Bot) Run(ctx context.Context) error {
+	if err := b.checkBotToken(ctx); err != nil {
+		return err
+	}
 	connCtx, closeConn := context.WithCancel(context.WithoutCancel(ctx))
 	defer closeConn()
 	runErr := make(chan error, 1)
@@ -142,14 +145,50 @@ func (b *Bot) Run(ctx context.Context) error {
 			return nil
 		case err := <-runErr:
 			b.drain()
-			if err != nil && !errors.Is(err, context.Canceled) {
-				return fmt.Errorf("socket mode: %w", err)
+			var se slack.SlackErrorResponse
+			var sc slack.StatusCodeError
+			switch {
+			case err == nil || errors.Is(err, context.Canceled):
+				return nil
+			case errors.As(err, &se):
+				return &TokenError{Token: "app", Code: se.Err}
+			case errors.As(err, &sc) && sc.Code == http.StatusNotFound:
+				return fmt.Errorf("socket mode: %w (is the API URL right? it must end in /api/)", err)
 			}
-			return nil
+			return fmt.Errorf("socket mode: %w", err)
 		case evt := <-b.client.Events:
 			b.route(connCtx, evt)
 		}
 	}
+}
+
+// TokenError is a token Slack refused at start: Token is "app" or "bot",
+// Code is Slack's error (invalid_auth, not_authed, token_revoked…).
+type TokenError struct {
+	Token, Code string
+}
+
+func (e *TokenError) Error() string {
+	return fmt.Sprintf("Slack refused the %s token: %s", e.Token, e.Code)
+}
+
+// refusals are Slack's answers that mean a token will never work.
+var refusals = map[string]bool{"invalid_auth": true, "not_authed": true, "token_revoked": true, "account_inactive": true, "not_allowed_token_type": true}
+
+// checkBotToken asks Slack (auth.test) whether the bot token works, so a
+// wrong token stops the bot at start instead of failing every reply. If
+// Slack cannot be reached the bot starts anyway and keeps trying.
+func (b *Bot) checkBotToken(ctx context.Context) error {
+	_, err := b.api.AuthTestContext(ctx)
+	var se slack.SlackErrorResponse
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &se) && refusals[se.Err]:
+		return &TokenError{Token: "bot", Code: se.Err}
+	}
+	b.log.Warn("could not check the bot token with auth.test; starting anyway", "error", err)
+	return nil
 }
 
 // drain waits for in-flight handlers, at most ShutdownGrace.

@@ -101,6 +101,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	logger.Info("starting", "command", cfg.Command, "limit", cfg.NoteLimit, "api", cfg.APIURL, "app_token", cfg.AppToken, "bot_token", cfg.BotToken)
 	if err := b.Run(ctx); err != nil {
+		var te *bot.TokenError
+		if errors.As(err, &te) {
+			v, where := "SLACK_APP_TOKEN", "Basic Information → App-Level Tokens (xapp-…, scope connections:write)"
+			if te.Token == "bot" {
+				v, where = "SLACK_BOT_TOKEN", "OAuth & Permissions → Bot User OAuth Token (xoxb-…); reinstall the app if it was revoked"
+			}
+			fmt.Fprintf(stderr, "configuration: %s: Slack refused it (%s); copy it again from %s\n", v, te.Code, where)
+			return exitConfig
+		}
 		logger.Error("stopped", "error", err)
 		return exitFail
 	}

@@ -268,3 +268,32 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestTokensRefusedBySlack: a token that has the right shape but that
+// Slack refuses stops the bot at start, exit 2, naming the variable.
+func TestTokensRefusedBySlack(t *testing.T) {
+	tests := []struct {
+		method, want string
+	}{
+		{"auth.test", "SLACK_BOT_TOKEN: Slack refused it (invalid_auth)"},
+		{"apps.connections.open", "SLACK_APP_TOKEN: Slack refused it (invalid_auth)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.method, func(t *testing.T) {
+			srv := slacktest.NewServer()
+			defer srv.Close()
+			srv.Fail(tc.method, 1, 200, "", "invalid_auth")
+			cleanEnv(t, map[string]string{"SLACK_APP_TOKEN": "xapp-1-x", "SLACK_BOT_TOKEN": "xoxb-1-x", "SLACK_API_URL": srv.APIURL()})
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			var out bytes.Buffer
+			var errs lockedBuffer
+			if code := run(ctx, nil, strings.NewReader(""), &out, &errs); code != exitConfig {
+				t.Errorf("exit %d, want %d\n%s", code, exitConfig, errs.String())
+			}
+			if !strings.Contains(errs.String(), tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, errs.String())
+			}
+		})
+	}
+}
