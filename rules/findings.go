@@ -422,7 +422,7 @@ func questionCheck(n *note) (Finding, bool) {
 	}
 	var after []token
 	for _, t := range n.toks {
-		if t.Start > i {
+		if int(t.Start) > i {
 			after = append(after, t)
 		}
 	}
@@ -442,7 +442,7 @@ func questionCheck(n *note) (Finding, bool) {
 	// A job, a call or a pitch is no light question.
 	for _, l := range askLabels {
 		for _, h := range n.hits[l] {
-			if n.toks[h.Start].Start >= start && n.toks[h.Start].Start < i {
+			if s := int(n.toks[h.Start].Start); s >= start && s < i {
 				return Finding{}, false
 			}
 		}

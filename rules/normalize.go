@@ -15,9 +15,9 @@ import (
 type token struct {
 	Key  string // folded, diacritics stripped, apostrophes straightened: what phrase lists match
 	Orig string // the word as written (after NFKC), for capitalisation checks
-	Seg  int    // segment number: segments are separated by punctuation and line breaks
+	Seg  int32  // segment number: segments are separated by punctuation and line breaks
 
-	Start, End int // byte offsets of the word in the normalised text
+	Start, End int32 // byte offsets of the word in the normalised text
 }
 
 // zeroWidth are removed before anything else looks at a note.
@@ -101,7 +101,7 @@ func isSegmentBreak(r rune) bool {
 // everything else that is not a letter, digit or mark separates words.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1) // about one word in five bytes
-	seg := 0
+	var seg int32
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -159,10 +159,10 @@ func tokenize(s string) []token {
 		}
 		key = foldKey(key)
 		if !apostrophes {
-			toks = append(toks, token{Key: key, Orig: word, Seg: seg, Start: i, End: j})
+			toks = append(toks, token{Key: key, Orig: word, Seg: seg, Start: int32(i), End: int32(j)})
 		} else {
 			for _, k := range expand(key) {
-				toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: i, End: j})
+				toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: int32(i), End: int32(j)})
 			}
 		}
 		i = j
