@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,6 +119,7 @@ func TestSentenceParts(t *testing.T) {
 		{"Version 2.0 is out... Great!!! Yes", []string{"Version 2.0 is out... ", "Great!!! ", "Yes"}},
 		{"你好。我看了你的演讲。", []string{"你好。", "我看了你的演讲。"}},
 		{"He said \"wow.\" Then left.", []string{"He said \"wow.\" ", "Then left."}},
+		{strings.Repeat("Go. ", 31), append(slices.Repeat([]string{"Go. "}, 29), "Go. Go. ")},
 	}
 	for _, tc := range tests {
 		var got []string
@@ -130,5 +132,9 @@ func TestSentenceParts(t *testing.T) {
 		if strings.Join(got, "") != tc.in {
 			t.Errorf("SentenceParts(%q) does not concatenate back to its input", tc.in)
 		}
+	}
+	parts := SentenceParts(strings.Repeat("Go. ", 100))
+	if len(parts) != 30 || parts[29].Name != "sentences 30–100" {
+		t.Errorf("100 sentences: %d parts, last %q; want 30, \"sentences 30–100\"", len(parts), parts[len(parts)-1].Name)
 	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,14 +20,28 @@ var abbreviations = map[string]bool{
 // and their CJK forms) followed by white space, or at a line break; the
 // white space after it belongs to it, so the parts concatenate to text.
 // Empty text gives no parts.
+//
+// A long text keeps its first maxSentenceParts-1 sentences as parts and
+// gathers the rest into one last part ("sentences 30–412"), so that a
+// breakdown stays readable and costs the same per character however many
+// sentences there are.
 func SentenceParts(text string) []Part {
 	var parts []Part
 	start := 0
+	tail, tailFrom := 0, 0 // sentences gathered into the last part, and where it starts
 	add := func(end int) {
-		if end > start {
-			parts = append(parts, Part{Name: "sentence " + strconv.Itoa(len(parts)+1), Text: text[start:end]})
-			start = end
+		if end <= start {
+			return
 		}
+		if len(parts) < maxSentenceParts-1 {
+			parts = append(parts, Part{Name: "sentence " + strconv.Itoa(len(parts)+1), Text: text[start:end]})
+		} else {
+			if tail == 0 {
+				tailFrom = start
+			}
+			tail++
+		}
+		start = end
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -56,8 +71,17 @@ func SentenceParts(text string) []Part {
 		i += size
 	}
 	add(len(text))
+	switch {
+	case tail == 1:
+		parts = append(parts, Part{Name: "sentence " + strconv.Itoa(maxSentenceParts), Text: text[tailFrom:]})
+	case tail > 1:
+		parts = append(parts, Part{Name: fmt.Sprintf("sentences %d–%d", maxSentenceParts, maxSentenceParts+tail-1), Text: text[tailFrom:]})
+	}
 	return parts
 }
+
+// maxSentenceParts is the most parts SentenceParts returns.
+const maxSentenceParts = 30
 
 func isTerminal(r rune) bool {
 	switch r {
