@@ -64,8 +64,9 @@ const (
 	replyTimeout    = 30 * time.Second
 	respondRetries  = 4
 	maxConnsPerHost = 16
-	maxYield        = 100 * time.Millisecond // longest a reply waits for acks to drain
-	quietPeriod     = time.Millisecond       // no envelope for this long: the burst is over
+	maxYield        = 100 * time.Millisecond  // longest a reply waits for acks to drain
+	quietPeriod     = time.Millisecond        // no envelope for this long: the burst is over
+	formReplyBudget = 1500 * time.Millisecond // a form's channel reply, before its ack (3 s)
 )
 
 // New builds a Bot. It does not connect until Run.

@@ -368,6 +368,16 @@ func TestFormOpenAndSubmit(t *testing.T) {
 	if _, ok := m.button("another_approach"); !ok {
 		t.Errorf("form reply has no buttons: %s", m.raw)
 	}
+
+	// The command's response_url has expired: the draft shows in the form.
+	h.srv.Fail("response_url", 1, 404, "", "expired_url")
+	resp.Action, resp.View = "", nil
+	if err := json.Unmarshal(submit("Joe", "300").Payload, &resp); err != nil {
+		t.Fatal(err)
+	}
+	if resp.Action != "update" || !strings.Contains(string(resp.View), "Hi Joe") {
+		t.Errorf("with the channel reply failing, the form answered %s %s", resp.Action, resp.View)
+	}
 }
 
 func TestGlobalShortcutOpensForm(t *testing.T) {

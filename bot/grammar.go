@@ -157,9 +157,10 @@ func nextWord(s string) (word, string, error) {
 	return w, rest[vend:], nil
 }
 
-// quoted reads a quoted value at the start of s. A quote closes the value
-// only where white space or the end of the text follows it, so an
-// apostrophe inside (‘O’Reilly’, "Queen’s") stays part of the value.
+// quoted reads a quoted value at the start of s. A double quote closes at
+// once; a single quote closes only where white space or the end of the
+// text follows it, so an apostrophe inside (‘O’Reilly’) stays part of
+// the value.
 func quoted(s, key string) (string, string, error) {
 	open, size := utf8.DecodeRuneInString(s)
 	closers := quotes[open]
@@ -169,7 +170,7 @@ func quoted(s, key string) (string, string, error) {
 			continue
 		}
 		after := body[i+utf8.RuneLen(r):]
-		if next, _ := utf8.DecodeRuneInString(after); after == "" || unicode.IsSpace(next) {
+		if next, _ := utf8.DecodeRuneInString(after); !isSingleQuote(r) || after == "" || unicode.IsSpace(next) {
 			return body[:i], after, nil
 		}
 	}
@@ -179,6 +180,8 @@ func quoted(s, key string) (string, string, error) {
 	}
 	return "", "", &FieldError{Field: key, Problem: fmt.Sprintf("The quote that opens %s is never closed: add the closing %c.", where, []rune(closers)[0])}
 }
+
+func isSingleQuote(r rune) bool { return r == '\'' || r == '‘' || r == '’' }
 
 func isKey(k string) bool {
 	return slices.ContainsFunc(Keys, func(x struct{ Name, Meaning string }) bool { return x.Name == k })

@@ -25,6 +25,7 @@ func TestParse(t *testing.T) {
 		{"apostrophe in bare value", `name=O'Brien`, Details{Target: templates.Target{Name: "O'Brien"}}},
 		{"curly apostrophe inside curly quotes", `name=Joe common=‘a fellow O’Reilly author’ goal="x"`, Details{Target: templates.Target{Name: "Joe", Common: "a fellow O’Reilly author", Goal: "x"}}},
 		{"apostrophe inside single quotes", `name='Seán O'Brien' company=Acme`, Details{Target: templates.Target{Name: "Seán O'Brien", Company: "Acme"}}},
+		{"no space after a closing double quote", `name="Joe Bloggs"company=Acme goal=“join”limit=200`, Details{Target: templates.Target{Name: "Joe Bloggs", Company: "Acme", Goal: "join"}, Limit: 200}},
 		{"unquoted words continue the value", `name=Joe Bloggs company=Acme Civil goal=a project role`,
 			Details{Target: templates.Target{Name: "Joe Bloggs", Company: "Acme Civil", Goal: "a project role"}}},
 		{"keys in any case", `NAME=Joe Company=Acme GOAL=x`, Details{Target: templates.Target{Name: "Joe", Company: "Acme", Goal: "x"}}},

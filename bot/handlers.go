@@ -84,23 +84,39 @@ func (b *Bot) onSubmit(ctx context.Context, env *envelope, cb slack.InteractionC
 	var r Reply
 	b.compute(ctx, true, func() { r = b.core.Draft(d) })
 	if r.Kind == KindError {
-		// ParseForm checked the fields; whatever else the drafter refuses
-		// is shown on the name, the one required field.
-		env.ack(ctx, slack.NewErrorsViewSubmissionResponse(map[string]string{"name": r.Message}))
+		// ParseForm checked the fields; what else the drafter refuses is
+		// about the approach (it does not suit the details), or the name.
+		field, msg := "name", r.Message
+		if d.Template != "" {
+			field, msg = "template", formWords(r.Message)
+		}
+		env.ack(ctx, slack.NewErrorsViewSubmissionResponse(map[string]string{field: truncate(msg, 150)}))
 		return
 	}
 	b.logReply("form", r)
 	if url := cb.View.PrivateMetadata; strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://") {
-		// Opened from /connect: close the form and answer in the channel,
-		// exactly as the command would (buttons included).
-		env.ack(ctx, nil)
-		b.respond(ctx, url, r, false)
-		return
+		// Opened from /connect: answer where the command would (buttons
+		// included) and close the form. The response_url may have expired
+		// while the form was open; then the draft shows in the form.
+		pctx, cancel := context.WithTimeout(ctx, formReplyBudget)
+		err := slack.PostWebhookCustomHTTPContext(pctx, url, b.http, b.message(r))
+		cancel()
+		if err == nil {
+			env.ack(ctx, nil)
+			return
+		}
+		b.log.Warn("could not answer the form in the channel; showing the draft in the form", "error", err)
 	}
-	// Opened from a shortcut or App Home: no channel to answer in, so the
-	// draft takes the form's place.
+	// Opened from a shortcut or App Home (or the channel reply failed):
+	// the draft takes the form's place.
 	view := ResultView(r, b.opts.Command)
 	env.ack(ctx, slack.NewUpdateViewSubmissionResponse(&view))
+}
+
+// formWords puts a command-line message into the form's words.
+func formWords(msg string) string {
+	return strings.NewReplacer("common=", "“What you share”", "goal=", "“Why you want to connect”",
+		"company=", "“Their company”", "role=", "“Their role”", "template=", "the approach").Replace(msg)
 }
 
 // onButtons answers the reply's buttons (replacing the reply through its
@@ -257,7 +273,7 @@ func retryWait(err error, backoff time.Duration) (time.Duration, bool) {
 	var sc slack.StatusCodeError
 	switch {
 	case errors.As(err, &rl):
-		return rl.RetryAfter, true
+		return max(rl.RetryAfter, backoff), true // Retry-After: 0 still waits a little
 	case errors.As(err, &sc) && sc.Retryable():
 		return backoff, true
 	}

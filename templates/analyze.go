@@ -104,7 +104,7 @@ func (w *walker) arg(n parse.Node, top, root bool) {
 func (w *walker) field(n parse.Node, name string, top bool) {
 	if _, ok := dataFields[name]; !ok {
 		loc, _ := w.tree.ErrorContext(n)
-		w.err = fmt.Errorf("template: %s: unknown field .%s: use .Name, .First, .Company, .Role, .Common, .YouAre, .Goal, .From or .FromFirst", loc, name)
+		w.err = fmt.Errorf("template: %s: unknown field .%s: use .Name, .First, .Company, .Role, .Common, .InCommon, .Goal, .From or .FromFirst", loc, name)
 		return
 	}
 	if !slices.Contains(w.uses, name) {

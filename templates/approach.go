@@ -49,7 +49,7 @@ type data struct {
 	Company   string
 	Role      string
 	Common    string
-	YouAre    string // Common when it reads after "you’re" ("a civil engineer like me"), else ""
+	InCommon  string // Common as a clause after "I was glad to see": "you’re a civil engineer like me", "we have Stanford in common"
 	Goal      string
 	From      string // the user's full name
 	FromFirst string // the user's first name
@@ -60,7 +60,7 @@ type data struct {
 // dataFields maps each field of data to the Target field it comes from.
 var dataFields = map[string]string{
 	"Name": "name", "First": "name", "Company": "company", "Role": "role",
-	"Common": "common", "YouAre": "common", "Goal": "goal", "From": "from", "FromFirst": "from",
+	"Common": "common", "InCommon": "common", "Goal": "goal", "From": "from", "FromFirst": "from",
 }
 
 var targetFields = []string{"name", "company", "role", "common", "goal", "from"}
@@ -77,8 +77,8 @@ func (d *data) get(field string) string {
 		return d.Role
 	case "Common":
 		return d.Common
-	case "YouAre":
-		return d.YouAre
+	case "InCommon":
+		return d.InCommon
 	case "Goal":
 		return d.Goal
 	case "From":
@@ -101,9 +101,9 @@ func (d *data) set(field, v string) {
 		d.Role = v
 	case "Common":
 		d.Common = v
-		d.YouAre = youAre(v)
-	case "YouAre":
-		d.YouAre = v
+		d.InCommon = inCommon(v)
+	case "InCommon":
+		d.InCommon = v
 	case "Goal":
 		d.Goal = v
 	case "From":
@@ -116,7 +116,7 @@ func (d *data) set(field, v string) {
 func newData(t Target) *data {
 	d := &data{
 		Name: t.Name, First: greetingName(t.Name), Company: t.Company, Role: t.Role,
-		Common: t.Common, YouAre: youAre(t.Common), Goal: t.Goal, From: t.From, FromFirst: firstWord(t.From),
+		Common: t.Common, InCommon: inCommon(t.Common), Goal: t.Goal, From: t.From, FromFirst: firstWord(t.From),
 	}
 	for _, f := range []string{d.Name, d.First, d.Company, d.Role, d.Common, d.Goal, d.From, d.FromFirst} {
 		d.risky = d.risky || composes(f)

@@ -24,6 +24,7 @@ func TestChoose(t *testing.T) {
 		{"same former employer", templates.Target{Name: "Joe", Common: "ex-Arup"}, "alumni", nil},
 		{"a shared background without cues", templates.Target{Name: "Joe", Common: "a civil engineer like me"}, "common-ground", nil},
 		{"a name only", templates.Target{Name: "Joe"}, "common-ground", nil},
+		{"a plural like me is no school", templates.Target{Name: "Joe", Common: "Physics graduates like me"}, "common-ground", nil},
 		{"a name and a company", templates.Target{Name: "Joe", Company: "Acme"}, "common-ground", nil},
 	}
 	set := templates.Default()

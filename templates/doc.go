@@ -79,8 +79,9 @@
 //	.Name       their full name, as typed
 //	.First      the name to greet them by: first name, or "Dr. Okafor" (Target.GreetingName)
 //	.Company    .Role  .Common  .Goal   as the user gave them (Target.Clean)
-//	.YouAre     .Common when it reads after "you’re" ("a civil engineer like me",
-//	            "from Leeds"), else empty: then say "we have … in common"
+//	.InCommon   .Common as a clause: "you’re a civil engineer like me" when it
+//	            describes them, "we both volunteer at Code Club" as typed, else
+//	            "we have Stanford in common" or "we share a love of cycling"
 //	.From       the user's name; .FromFirst its first word
 //
 // A part is left out when a field it prints outside {{if}}, {{with}} or

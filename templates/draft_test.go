@@ -200,3 +200,27 @@ func TestDraftConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonClause checks how common-ground words common= after "I was
+// glad to see".
+func TestCommonClause(t *testing.T) {
+	tests := []struct{ common, want string }{
+		{"a civil engineer like me", "I was glad to see you’re a civil engineer like me as"},
+		{"civil engineers like me", "I was glad to see you’re a civil engineer like me as"},
+		{"Physics graduates like me", "I was glad to see you’re one of the Physics graduates like me as"},
+		{"Stanford", "I was glad to see we have Stanford in common as"},
+		{"a love of cycling", "I was glad to see we share a love of cycling as"},
+		{"we both volunteer at Code Club", "I was glad to see we both volunteer at Code Club as"},
+		{"from Leeds too", "I was glad to see you’re from Leeds too as"},
+	}
+	set := templates.Default()
+	for _, tc := range tests {
+		d, err := set.Draft("common-ground", templates.Target{Name: "Joe", Company: "Acme", Common: tc.common, Goal: "join the team"}, 300)
+		if err != nil {
+			t.Fatalf("Draft with common=%q: %v", tc.common, err)
+		}
+		if !strings.Contains(d.Text, tc.want) {
+			t.Errorf("common=%q drafts %q, want it to say %q", tc.common, d.Text, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package templates
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -146,11 +147,9 @@ func cleanGoal(s string) string {
 	// The templates supply "I’d love to …": take off the user's own.
 	for changed := true; changed; {
 		changed = false
-		lower := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 		for _, p := range goalLeads {
-			if strings.HasPrefix(lower, p) && len(s) > len(p) {
-				s = clean(s[len(p):]) // goalLeads are ASCII, so offsets agree
-				changed = true
+			if rest, ok := cutLead(s, p); ok && rest != "" {
+				s, changed = clean(rest), true
 				break
 			}
 		}
@@ -166,29 +165,58 @@ func cleanGoal(s string) string {
 	case askNouns[first]:
 		// "advice on moving into data" → "get advice on moving into data"
 		return "get " + s
-	case nounStarts[first] || plurals[last]:
+	case nounStarts[first] || plurals[last] && len(words) <= 4 && !pronouns[first]:
 		// "a project role", "product management roles"
 		return "explore " + s
-	case len(first) > 4 && strings.HasSuffix(first, "ing"):
+	case len(first) > 4 && strings.HasSuffix(first, "ing") && !notGerunds[first]:
 		// "learning more about your team"
 		return "focus on " + s
 	}
 	return s
 }
 
+// cutLead removes the lead p (lower case, straight apostrophes) from the
+// start of s, matching any case and either apostrophe.
+func cutLead(s, p string) (string, bool) {
+	i := 0
+	for _, want := range p {
+		if i >= len(s) {
+			return "", false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '’' {
+			r = '\''
+		}
+		if unicode.ToLower(r) != want {
+			return "", false
+		}
+		i += size
+	}
+	return s[i:], true
+}
+
+// pronouns open goals that say what the user wants in their own words.
+var pronouns = map[string]bool{"i": true, "i'm": true, "i’m": true, "my": true, "we": true, "our": true, "me": true}
+
+// notGerunds end in -ing but are not verbs.
+var notGerunds = map[string]bool{"something": true, "anything": true, "everything": true, "nothing": true,
+	"morning": true, "evening": true, "during": true, "string": true, "spring": true, "ceiling": true, "wedding": true}
+
 // goalLeads are openings people type before their goal (lower case, straight
 // apostrophes); the templates already say "I’d love to …".
 var goalLeads = []string{
 	"i would really like to ", "i would like to ", "i'd like to ", "i would love to ", "i'd love to ",
 	"i want to ", "i hope to ", "i am hoping to ", "i'm hoping to ", "i am looking to ", "i'm looking to ",
-	"hoping to ", "looking to ", "want to ", "would like to ", "to ",
+	"i am keen to ", "i'm keen to ", "i aim to ", "my goal is to ", "my aim is to ", "i plan to ",
+	"hoping to ", "looking to ", "keen to ", "want to ", "would like to ", "aiming to ", "to ",
+	"i am interested in ", "i'm interested in ", "interested in ",
 }
 
 // baseVerbs open a goal that already says what to do.
 var baseVerbs = map[string]bool{}
 
 func init() {
-	for _, v := range strings.Fields(`join learn move find work get grow build use deliver break transition
+	for _, v := range strings.Fields(`be do go give sell buy join learn move find work get grow build use deliver break transition
 		switch help lead connect explore understand hear know meet ask discuss apply become bring contribute
 		develop gain improve make pursue return start study support take talk share see secure land expand
 		collaborate design manage launch create keep stay follow chat exchange compare swap change step
@@ -221,11 +249,15 @@ func cleanCommon(s string) string {
 	if nounStarts[first] || determiners[first] {
 		return s
 	}
-	if len(words) <= 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "us") && !strings.HasSuffix(last, "is") {
-		// "engineers like me" → "an engineer like me", as the templates
-		// say "you’re …"
-		words[len(words)-1] = strings.TrimSuffix(last, "s")
+	if singular, ok := professionSingular(last); ok {
+		// "engineers like me" → "an engineer like me": the templates say
+		// "you’re …"
+		words[len(words)-1] = singular
 		s = strings.Join(words, " ") + " like me"
+	} else if strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+		// another plural: "Physics graduates like me" → "one of the
+		// Physics graduates like me"
+		return "one of the " + s
 	}
 	if strings.ContainsRune("aeiouAEIOU", rune(first[0])) {
 		return "an " + s
@@ -233,22 +265,50 @@ func cleanCommon(s string) string {
 	return "a " + s
 }
 
-// youAre returns common if it reads after "you’re" (it describes them: "a
-// civil engineer like me", "also in fintech", "from Leeds"), else "": then
-// the templates say "we have … in common" instead.
-func youAre(common string) string {
-	first, _, _ := strings.Cut(strings.ToLower(common), " ")
-	if youAreStarts[first] {
-		return common
+// inCommon turns common= into the clause after "I was glad to see": a
+// description of them follows "you’re" ("a civil engineer like me",
+// "from Leeds"); a clause the user wrote ("we both volunteer at Code
+// Club") stays; an interest is shared ("we share a love of cycling");
+// anything else is "in common" ("we have Stanford in common").
+func inCommon(common string) string {
+	if common == "" {
+		return ""
 	}
-	return ""
+	lower := strings.ToLower(common)
+	first, rest, _ := strings.Cut(lower, " ")
+	second, _, _ := strings.Cut(rest, " ")
+	switch {
+	case first == "we" || first == "you" || first == "both" && second == "of":
+		return common
+	case (first == "a" || first == "an") && sharedNouns[second]:
+		return "we share " + common
+	case youAreStarts[first]:
+		return "you’re " + common
+	}
+	return "we have " + common + " in common"
 }
+
+// sharedNouns after "a"/"an" name something both people have, not what
+// they are: "a love of cycling", "an interest in AI".
+var sharedNouns = map[string]bool{"love": true, "passion": true, "interest": true, "background": true,
+	"fascination": true, "fondness": true, "soft": true, "history": true, "connection": true, "friend": true}
 
 var youAreStarts = map[string]bool{
 	"a": true, "an": true, "also": true, "one": true, "part": true, "from": true, "in": true, "into": true,
 	"working": true, "studying": true, "based": true, "passionate": true, "interested": true,
 	"another": true, "both": true, "just": true, "someone": true, "somebody": true, "on": true, "at": true,
 	"fellow": true, "too": true, "still": true,
+}
+
+// professionSingular makes a plural job title singular when its ending
+// is regular (engineers, analysts, librarians, doctors, consultants).
+func professionSingular(w string) (string, bool) {
+	for _, end := range []string{"ers", "ists", "ians", "ors", "ants", "ents", "ects"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+1 {
+			return strings.TrimSuffix(w, "s"), true
+		}
+	}
+	return w, false
 }
 
 // determiners and pronouns that already open a "… like me" phrase.

@@ -84,6 +84,36 @@ func TestClean(t *testing.T) {
 			want: templates.Target{Name: "Joe", Goal: "explore product management roles"},
 		},
 		{
+			name: "a lead with a curly apostrophe",
+			in:   templates.Target{Name: "Joe", Goal: "I’d like to join the team there", Common: "x", Role: "y"},
+			want: templates.Target{Name: "Joe", Goal: "join the team there", Common: "x", Role: "y"},
+		},
+		{
+			name: "another curly lead",
+			in:   templates.Target{Name: "Joe", Goal: "I’m hoping to move into product"},
+			want: templates.Target{Name: "Joe", Goal: "move into product"},
+		},
+		{
+			name: "verb phrases ending in a plural are kept",
+			in:   templates.Target{Name: "Joe", Goal: "be considered for future roles", Role: "do more hands-on projects"},
+			want: templates.Target{Name: "Joe", Goal: "be considered for future roles", Role: "do more hands-on projects"},
+		},
+		{
+			name: "interested in",
+			in:   templates.Target{Name: "Joe", Goal: "I'm interested in data roles"},
+			want: templates.Target{Name: "Joe", Goal: "explore data roles"},
+		},
+		{
+			name: "not a gerund",
+			in:   templates.Target{Name: "Joe", Goal: "something in climate tech"},
+			want: templates.Target{Name: "Joe", Goal: "something in climate tech"},
+		},
+		{
+			name: "an irregular plural like me",
+			in:   templates.Target{Name: "Joe", Common: "Physics graduates like me"},
+			want: templates.Target{Name: "Joe", Common: "one of the Physics graduates like me"},
+		},
+		{
 			name: "a goal that is already something to do is kept",
 			in:   templates.Target{Name: "Joe", Goal: "work with your team on bridges"},
 			want: templates.Target{Name: "Joe", Goal: "work with your team on bridges"},
