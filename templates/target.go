@@ -84,8 +84,21 @@ var brackets = map[rune]rune{')': '(', ']': '[', '}': '{', '>': '<'}
 
 // balance drops brackets that have no partner in s: on their own they are
 // typos, and next to another field's they could read as a placeholder
-// ("researching Acme[. … like me]").
+// ("researching Acme[. … like me]"). A "<" that is not followed by a
+// letter can start no slot ("C++ <3") and is kept, and so is a lone ">".
 func balance(s string) string {
+	// Dropping one bracket can make another unmatched ("<(A" → "<A"), so
+	// repeat until nothing changes; each pass removes at least one rune.
+	for {
+		t := balanceOnce(s)
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+func balanceOnce(s string) string {
 	if !strings.ContainsAny(s, "()[]{}<>") {
 		return s
 	}
@@ -94,12 +107,16 @@ func balance(s string) string {
 	drop := map[int]bool{}
 	for i, r := range rs {
 		switch r {
-		case '(', '[', '{', '<':
+		case '<':
+			if i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
+				open = append(open, i)
+			}
+		case '(', '[', '{':
 			open = append(open, i)
 		case ')', ']', '}', '>':
 			if n := len(open); n > 0 && rs[open[n-1]] == brackets[r] {
 				open = open[:n-1]
-			} else {
+			} else if r != '>' {
 				drop[i] = true
 			}
 		}

@@ -84,6 +84,11 @@ func TestClean(t *testing.T) {
 			want: templates.Target{Name: "Joe", Goal: "explore product management roles"},
 		},
 		{
+			name: "a heart is no bracket",
+			in:   templates.Target{Name: "Joe", Goal: "learn about C++ <3"},
+			want: templates.Target{Name: "Joe", Goal: "learn about C++ <3"},
+		},
+		{
 			name: "a lead with a curly apostrophe",
 			in:   templates.Target{Name: "Joe", Goal: "I’d like to join the team there", Common: "x", Role: "y"},
 			want: templates.Target{Name: "Joe", Goal: "join the team there", Common: "x", Role: "y"},
