@@ -84,6 +84,11 @@ func TestClean(t *testing.T) {
 			want: templates.Target{Name: "Joe", Goal: "explore product management roles"},
 		},
 		{
+			name: "dropping a bracket can unmatch another (found by rapid)",
+			in:   templates.Target{Name: "<(A Joe"},
+			want: templates.Target{Name: "A Joe"},
+		},
+		{
 			name: "a heart is no bracket",
 			in:   templates.Target{Name: "Joe", Goal: "learn about C++ <3"},
 			want: templates.Target{Name: "Joe", Goal: "learn about C++ <3"},
