@@ -56,7 +56,7 @@ func detectLang(text string, lex []*lexEntry) string {
 	if other > latin {
 		return "und"
 	}
-	score := map[string]int{}
+	var score [len(languages)]int
 	for _, e := range lex {
 		if e == nil {
 			continue
@@ -65,11 +65,24 @@ func detectLang(text string, lex []*lexEntry) string {
 			score[l]++
 		}
 	}
-	best, bestScore := "en", score["en"]
-	for _, l := range []string{"fr", "es", "it", "de", "pt", "nl"} {
-		if score[l] > bestScore && score[l] >= 2 {
-			best, bestScore = l, score[l]
+	best := 0 // English unless another language has at least two common words, and more
+	for l := 1; l < len(languages); l++ {
+		if score[l] > score[best] && score[l] >= 2 {
+			best = l
 		}
 	}
-	return best
+	return languages[best]
+}
+
+// languages are the codes of data/stopwords.txt, English first.
+var languages = [...]string{"en", "fr", "es", "it", "de", "pt", "nl"}
+
+// languageIndex returns a code's index in languages, or -1.
+func languageIndex(code string) int {
+	for i, l := range languages {
+		if l == code {
+			return i
+		}
+	}
+	return -1
 }

@@ -5,7 +5,7 @@ package rules
 // and finding phrase sets, and which languages use it as a common word.
 type lexEntry struct {
 	def, find *trieNode // the word's child of each phrase trie's root
-	stop      []string  // languages it is a common word in
+	stop      []uint8   // languages it is a common word in (indexes into languages)
 }
 
 var lexicon = buildLexicon()
@@ -27,7 +27,13 @@ func buildLexicon() map[string]*lexEntry {
 		get(w).find = n
 	}
 	for w, langs := range stopwords {
-		get(w).stop = langs
+		for _, code := range langs {
+			l := languageIndex(code)
+			if l < 0 {
+				panic("data/stopwords.txt: unknown language " + code)
+			}
+			get(w).stop = append(get(w).stop, uint8(l))
+		}
 	}
 	return lex
 }

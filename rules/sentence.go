@@ -34,7 +34,7 @@ func SentenceParts(text string) []Part {
 			return
 		}
 		if len(parts) < maxSentenceParts-1 {
-			parts = append(parts, Part{Name: "sentence " + strconv.Itoa(len(parts)+1), Text: text[start:end]})
+			parts = append(parts, Part{Name: sentenceNames[len(parts)], Text: text[start:end]})
 		} else {
 			if tail == 0 {
 				tailFrom = start
@@ -82,6 +82,14 @@ func SentenceParts(text string) []Part {
 
 // maxSentenceParts is the most parts SentenceParts returns.
 const maxSentenceParts = 30
+
+// sentenceNames are the parts' names, made once.
+var sentenceNames = func() (names [maxSentenceParts]string) {
+	for i := range names {
+		names[i] = "sentence " + strconv.Itoa(i+1)
+	}
+	return names
+}()
 
 func isTerminal(r rune) bool {
 	switch r {
