@@ -416,7 +416,10 @@ var askLabels = []int{mustLabel("early-ask"), mustLabel("time-grab"), mustLabel(
 
 // questionCheck fires when the last sentence of substance ends with "?".
 func questionCheck(n *note) (Finding, bool) {
-	i := max(strings.LastIndexByte(n.norm, '?'), strings.LastIndex(n.norm, "？"))
+	i := strings.LastIndexByte(n.norm, '?')
+	if strings.IndexByte(n.norm, 0xEF) >= 0 { // the first byte of "？" (U+FF1F)
+		i = max(i, strings.LastIndex(n.norm, "？"))
+	}
 	if i < 0 {
 		return Finding{}, false
 	}

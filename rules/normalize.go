@@ -35,7 +35,9 @@ func normalize(s string) string {
 	if isASCII(s) {
 		return s
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if hasZeroWidth(s) {
 		s = zeroWidth.Replace(s)
 	}
