@@ -77,6 +77,8 @@ func isPlain(s string) bool {
 	prev := ' ' // the text starts as if after a space
 	for i, r := range s {
 		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+			// the common case: nothing to judge
 		case r == ' ':
 			if prev == ' ' || isOpener(prev) || i == len(s)-1 {
 				return false
