@@ -4,6 +4,7 @@ package rules
 // map lookup per word of a note: where it starts phrases in the default
 // and finding phrase sets, and which languages use it as a common word.
 type lexEntry struct {
+	word      string    // the word itself (lower case)
 	def, find *trieNode // the word's child of each phrase trie's root
 	stop      []uint8   // languages it is a common word in (indexes into languages)
 }
@@ -15,7 +16,7 @@ func buildLexicon() map[string]*lexEntry {
 	get := func(w string) *lexEntry {
 		e := lex[w]
 		if e == nil {
-			e = &lexEntry{}
+			e = &lexEntry{word: w}
 			lex[w] = e
 		}
 		return e
@@ -25,6 +26,18 @@ func buildLexicon() map[string]*lexEntry {
 	}
 	for w, n := range findingPhrases.root.next {
 		get(w).find = n
+	}
+	// Words the courtesy and name checks compare, so that capitalised
+	// they need no allocation either.
+	for _, set := range []map[string]bool{honorifics, abbreviations, bareConnect} {
+		for w := range set {
+			get(w)
+		}
+	}
+	for _, ps := range []*phraseSet{greetingPhrases, signoffPhrases} {
+		for w := range ps.root.next {
+			get(w)
+		}
 	}
 	for w, langs := range stopwords {
 		for _, code := range langs {
@@ -38,13 +51,12 @@ func buildLexicon() map[string]*lexEntry {
 	return lex
 }
 
-// lookup returns the lexicon entries of keys (nil for unknown words) and
-// the phrase tries' first steps, ready for findFirsts and findLabels.
-func lookup(ks []string) (lex []*lexEntry, defFirsts, findFirsts []*trieNode) {
-	lex = make([]*lexEntry, len(ks))
-	firsts := make([]*trieNode, 2*len(ks))
-	defFirsts, findFirsts = firsts[:len(ks)], firsts[len(ks):]
+// lookupInto fills lex with the lexicon entries of keys (nil for unknown
+// words) and defFirsts, findFirsts with the phrase tries' first steps,
+// ready for findFirsts and findLabels. All have len(ks).
+func lookupInto(ks []string, lex []*lexEntry, defFirsts, findFirsts []*trieNode) ([]*lexEntry, []*trieNode, []*trieNode) {
 	for i, k := range ks {
+		lex[i], defFirsts[i], findFirsts[i] = nil, nil, nil
 		if e := lexicon[k]; e != nil {
 			lex[i], defFirsts[i], findFirsts[i] = e, e.def, e.find
 		}

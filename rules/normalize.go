@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,10 +61,39 @@ func hasZeroWidth(s string) bool {
 	return false
 }
 
+// lowerASCII lower-cases an ASCII word. A word the lexicon knows comes
+// back as the lexicon's own string, so "Hi" or "Kind" cost no allocation.
+func lowerASCII(w string) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		return w
+	}
+	if len(w) <= 32 {
+		var buf [32]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if e, ok := lexicon[string(buf[:len(w)])]; ok {
+			return e.word
+		}
+	}
+	return strings.ToLower(w)
+}
+
 // foldKey turns a word into its matching key.
 func foldKey(w string) string {
 	if isASCII(w) {
-		return strings.ToLower(w)
+		return lowerASCII(w)
 	}
 	w = folder.String(w)
 	if k, _, err := transform.String(stripMarks, w); err == nil {
@@ -101,8 +131,11 @@ func isSegmentBreak(r rune) bool {
 // tokenize splits a normalised note into words. Apostrophes inside a word
 // are kept (and straightened) so that English contractions can be expanded;
 // everything else that is not a letter, digit or mark separates words.
-func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1) // about one word in five bytes
+func tokenize(s string) []token { return tokenizeInto(nil, s) }
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, s string) []token {
+	toks = slices.Grow(toks, len(s)/5+1) // about one word in five bytes
 	var seg int32
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -163,8 +196,17 @@ func tokenize(s string) []token {
 		if !apostrophes {
 			toks = append(toks, token{Key: key, Orig: word, Seg: seg, Start: int32(i), End: int32(j)})
 		} else {
-			for _, k := range expand(key) {
-				toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: int32(i), End: int32(j)})
+			a, b, n := expandPair(key)
+			switch n {
+			case 2:
+				toks = append(toks, token{Key: a, Orig: word, Seg: seg, Start: int32(i), End: int32(j)},
+					token{Key: b, Orig: word, Seg: seg, Start: int32(i), End: int32(j)})
+			case 1:
+				toks = append(toks, token{Key: a, Orig: word, Seg: seg, Start: int32(i), End: int32(j)})
+			default:
+				for _, k := range expand(key) {
+					toks = append(toks, token{Key: k, Orig: word, Seg: seg, Start: int32(i), End: int32(j)})
+				}
 			}
 		}
 		i = j
@@ -191,31 +233,47 @@ var irregular = map[string][]string{
 // are expanded ("i'd" → "i would"), a possessive 's is dropped, and any
 // other apostrophe splits the word ("j'aimerais" → "j aimerais").
 func expand(w string) []string {
-	if !strings.Contains(w, "'") {
-		return []string{w}
-	}
-	if ks, ok := irregular[w]; ok {
-		return ks
-	}
-	for _, s := range suffixes {
-		if stem, ok := strings.CutSuffix(w, s.suffix); ok && stem != "" && !strings.Contains(stem, "'") {
-			return []string{stem, s.word}
-		}
-	}
-	if stem, ok := strings.CutSuffix(w, "'s"); ok && stem != "" && !strings.Contains(stem, "'") {
-		if word, ok := isContraction[stem]; ok {
-			return []string{stem, word}
-		}
-		return []string{stem}
+	a, b, n := expandPair(w)
+	switch n {
+	case 1:
+		return []string{a}
+	case 2:
+		return []string{a, b}
 	}
 	return strings.FieldsFunc(w, func(r rune) bool { return r == '\'' })
 }
 
+// expandPair is expand for the usual cases, without allocating: one or
+// two keys, or n == 0 when the word must be split at every apostrophe.
+func expandPair(w string) (a, b string, n int) {
+	if !strings.Contains(w, "'") {
+		return w, "", 1
+	}
+	if ks, ok := irregular[w]; ok {
+		return ks[0], ks[1], 2
+	}
+	for _, s := range suffixes {
+		if stem, ok := strings.CutSuffix(w, s.suffix); ok && stem != "" && !strings.Contains(stem, "'") {
+			return stem, s.word, 2
+		}
+	}
+	if stem, ok := strings.CutSuffix(w, "'s"); ok && stem != "" && !strings.Contains(stem, "'") {
+		if word, ok := isContraction[stem]; ok {
+			return stem, word, 2
+		}
+		return stem, "", 1
+	}
+	return "", "", 0
+}
+
 // keys returns the keys of toks.
-func keys(toks []token) []string {
-	ks := make([]string, len(toks))
-	for i, t := range toks {
-		ks[i] = t.Key
+func keys(toks []token) []string { return keysInto(nil, toks) }
+
+// keysInto is keys appending to ks.
+func keysInto(ks []string, toks []token) []string {
+	ks = slices.Grow(ks, len(toks))
+	for _, t := range toks {
+		ks = append(ks, t.Key)
 	}
 	return ks
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Options tune a review.
@@ -59,10 +60,14 @@ type note struct {
 // Review counts text, detects the default request and runs every rule. It
 // never fails: any string, even empty or invalid UTF-8, gets a report.
 func Review(text string, opt Options) Report {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
 	n := &note{norm: normalize(text)}
-	n.toks = tokenize(n.norm)
-	n.keys = keys(n.toks)
-	lex, defFirsts, findFirsts := lookup(n.keys)
+	n.toks = tokenizeInto(sc.toks[:0], n.norm)
+	sc.toks = n.toks
+	n.keys = keysInto(sc.keys[:0], n.toks)
+	sc.keys = n.keys
+	lex, defFirsts, findFirsts := sc.lookup(n.keys)
 	n.lang = detectLang(n.norm, lex)
 	if opt.Parts != nil && concatenates(opt.Parts, text) {
 		n.breakdown = Measure(opt.Parts, opt.Limit)
@@ -99,6 +104,37 @@ func Review(text string, opt Options) Report {
 	}
 	slices.SortStableFunc(r.Findings, func(a, b Finding) int { return int(a.Level) - int(b.Level) })
 	return r
+}
+
+// scratch holds the per-review slices that no Report refers to, reused
+// across reviews to spare the garbage collector.
+type scratch struct {
+	toks   []token
+	keys   []string
+	lex    []*lexEntry
+	firsts []*trieNode
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release clears what the slices point to (so a pooled scratch keeps no
+// note alive) and returns sc to the pool. Very large ones are dropped.
+func (sc *scratch) release() {
+	if cap(sc.toks) > 4096 {
+		return
+	}
+	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.keys[:cap(sc.keys)])
+	clear(sc.lex[:cap(sc.lex)])
+	clear(sc.firsts[:cap(sc.firsts)])
+	scratchPool.Put(sc)
+}
+
+// lookup is lookupInto with sc's slices.
+func (sc *scratch) lookup(ks []string) (lex []*lexEntry, defFirsts, findFirsts []*trieNode) {
+	sc.lex = slices.Grow(sc.lex[:0], len(ks))[:len(ks)]
+	sc.firsts = slices.Grow(sc.firsts[:0], 2*len(ks))[:2*len(ks)]
+	return lookupInto(ks, sc.lex, sc.firsts[:len(ks)], sc.firsts[len(ks):])
 }
 
 // concatenates reports whether the parts' texts make up text exactly.
