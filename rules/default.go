@@ -27,6 +27,9 @@ var honorifics = map[string]bool{
 	"sra": true, "sig": true, "dott": true, "dhr": true, "mevr": true,
 }
 
+// maxCourtesyWords bounds the words of a greeting or sign-off pattern.
+const maxCourtesyWords = 8
+
 // maxNameWords is how many name words a greeting or sign-off may carry.
 const maxNameWords = 4
 
@@ -129,7 +132,12 @@ func onlyCourtesy(toks []token, covered []bool, firstDefault int) bool {
 // isCourtesy reports whether a run of words is a greeting (when before is
 // true), a sign-off, or a bare name.
 func isCourtesy(run []token, before bool) bool {
-	ks := keys(run)
+	// Greetings and sign-offs are a few words long: their first keys do.
+	var arr [maxCourtesyWords]string
+	ks := arr[:0]
+	for _, t := range run[:min(len(run), maxCourtesyWords)] {
+		ks = append(ks, t.Key)
+	}
 	n := 0
 	if before {
 		n = greetingPhrases.prefixLen(ks)

@@ -197,3 +197,21 @@ func ids(r Report) []string {
 	}
 	return s
 }
+
+// TestCourtesyPatternsAreShort guards isCourtesy, which matches greetings
+// and sign-offs against a note's first maxCourtesyWords words only.
+func TestCourtesyPatternsAreShort(t *testing.T) {
+	for _, es := range [][]entry{greetingEntries, signoffEntries} {
+		for _, e := range es {
+			seqs, err := expandPattern(e.Pattern)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range seqs {
+				if len(s) > maxCourtesyWords {
+					t.Errorf("line %d: %q has %d words, more than maxCourtesyWords", e.Line, strings.Join(s, " "), len(s))
+				}
+			}
+		}
+	}
+}
