@@ -554,3 +554,18 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestShortcutOnMessageWithoutText: a message made only of blocks or
+// files has no text; the user is told so instead of getting a review of
+// nothing.
+func TestShortcutOnMessageWithoutText(t *testing.T) {
+	h := start(t)
+	h.ack(h.interactive(map[string]any{
+		"type": "message_action", "callback_id": "review_draft", "response_url": h.srv.ResponseURL("empty"),
+		"user": map[string]any{"id": "U1"}, "message": map[string]any{"type": "message", "text": ""},
+	}))
+	m := h.response("empty")
+	if e, ok := m.block("error"); !ok || !strings.Contains(e, "no text to review") {
+		t.Errorf("reply to a message without text: %s", m.raw)
+	}
+}
