@@ -61,7 +61,7 @@ func Rules() []Rule { return append([]Rule(nil), rules...) }
 var phraseData string
 
 // phraseEntries are the lines of data/phrases.txt, matched per label
-// (findByLabel) so that one label's match never hides another's.
+// (findLabels) so that one label's match never hides another's.
 var phraseEntries, findingPhrases = mustCompile("data/phrases.txt", phraseData)
 
 const withdrawTip = "Already sent one? Withdraw it: My Network → Manage invitations → Sent → Withdraw (they are not told)."

@@ -270,19 +270,6 @@ func isNumber(k string) bool {
 	return true
 }
 
-// findByLabel is find with overlaps allowed between entries of different
-// labels: each label's matches are leftmost-longest and non-overlapping
-// among themselves. It makes one pass over ks for every label at once.
-func (ps *phraseSet) findByLabel(ks []string) map[string][]hit {
-	out := map[string][]hit{}
-	for l, hs := range ps.findLabels(ks, ps.firsts(ks)) {
-		if len(hs) > 0 {
-			out[ps.labels[l]] = hs
-		}
-	}
-	return out
-}
-
 // firsts looks up each word's child of the trie's root (nil if none).
 func (ps *phraseSet) firsts(ks []string) []*trieNode {
 	fs := make([]*trieNode, len(ks))
@@ -311,8 +298,11 @@ func (ps *phraseSet) collectAt(ks []string, i int, first *trieNode, buf []match)
 	return buf
 }
 
-// findLabels is findByLabel with the result indexed by label (see
-// labelIndex) and the root's children already looked up.
+// findLabels is find with overlaps allowed between entries of different
+// labels: each label's matches are leftmost-longest and non-overlapping
+// among themselves, in one pass over ks for every label at once. The
+// result is indexed by label (see labelIndex); firsts are the root's
+// children for each word, already looked up.
 func (ps *phraseSet) findLabels(ks []string, firsts []*trieNode) [][]hit {
 	out := make([][]hit, len(ps.labels))
 	var nextArr [16]int
